@@ -1,0 +1,27 @@
+package io.histoseek.app.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Users get one line naming the problem, never a stack trace. Unexpected exceptions still say
+ * what they are; HISTOSEEK_DEBUG=1 prints the trace for a bug report.
+ */
+final class OneLineErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
+        cli.getErr().println("histoseek: " + describe(ex));
+        if ("1".equals(System.getenv("HISTOSEEK_DEBUG"))) {
+            ex.printStackTrace(cli.getErr());
+        }
+        cli.getErr().flush();
+        return HistoseekCommand.EXIT_FAILURE;
+    }
+
+    static String describe(Throwable ex) {
+        String message = ex.getMessage();
+        if (message == null || message.isBlank()) {
+            message = ex.getClass().getSimpleName();
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}
