@@ -111,11 +111,16 @@ public final class TileGrid {
             throw new SlideException(slide.file(),
                     "physical scale unknown (no mpp in the file); give it with --assume-mpp");
         }
-        if (!allowCoarser && scale.mpp() > TARGET_MPP * COARSER_TOLERANCE) {
+        if (!allowCoarser && tooCoarse(scale)) {
             throw new SlideException(slide.file(), String.format(Locale.ROOT,
                     "%s um/px is coarser than the %.1f um/px the model was trained at; refusing to upsample",
                     scale.describe(), TARGET_MPP));
         }
+    }
+
+    /** True when tiles at this scale would need upsampling beyond scanner rounding (refused by default). */
+    public static boolean tooCoarse(PhysicalScale scale) {
+        return scale.known() && scale.mpp() > TARGET_MPP * COARSER_TOLERANCE;
     }
 
     private static long longProperty(Slide slide, String name, long fallback) {
