@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tile throughput, Histoseek (Java, FFM OpenSlide) against openslide-python + numpy
 # (../shared/bench/tiles_peer.py, unchanged), on the same slides in one run, printed side by side.
+# Hyperthreads or other load on the machine make the multi-thread rows meaningless: look at uptime.
 #   bench/tiles.sh [PASSES] [THREADS]      (defaults: 3 passes, threads = CPU count)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,10 +27,13 @@ mvn -B -q -pl index -am test-compile
 mvn -B -q -pl index dependency:build-classpath -Dmdep.outputFile="$out/cp" -Dmdep.includeScope=test >/dev/null
 cp="index/target/test-classes:index/target/classes:model/target/classes:$(cat "$out/cp")"
 
-echo "bench: openslide-python $(/usr/bin/python3 -c 'import openslide; print(openslide.__version__)'), OpenSlide $(/usr/bin/python3 -c 'import openslide; print(openslide.__library_version__)'), $(nproc) CPUs, $passes passes" >&2
-/usr/bin/python3 "$shared/bench/tiles_peer.py" "$passes" "${slides[@]}" | tee "$out/peer.jsonl" >&2
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
-  io.histoseek.index.bench.TileBench "$passes" "$threads" "${slides[@]}" 2>/dev/null | tee "$out/java.jsonl" >&2
+echo "bench: load $(cut -d" " -f1-3 /proc/loadavg), openslide-python $(/usr/bin/python3 -c 'import openslide; print(openslide.__version__)'), OpenSlide $(/usr/bin/python3 -c 'import openslide; print(openslide.__library_version__)'), $(nproc) CPUs, $passes passes" >&2
+# Slide by slide, Python then Java, so both sides of a row see the same machine load.
+for s in "${slides[@]}"; do
+  /usr/bin/python3 "$shared/bench/tiles_peer.py" "$passes" "$s" | tee -a "$out/peer.jsonl" >&2
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
+    io.histoseek.index.bench.TileBench "$passes" "$threads" "$s" 2>/dev/null | tee -a "$out/java.jsonl" >&2
+done
 
 /usr/bin/python3 - "$out/peer.jsonl" "$out/java.jsonl" <<'PY'
 import json, math, sys
