@@ -57,6 +57,7 @@ build_app_image() {
     --icon "$packaging/histoseek.png" \
     --input "$stage/input" --main-jar histoseek-app.jar --main-class io.histoseek.app.Main \
     --module-path "$stage/modules" --add-modules "$jdk_modules,$fx_modules" \
+    --jlink-options "--strip-native-commands --strip-debug --no-man-pages --no-header-files --compress=zip-6" \
     --java-options "-Xss4m --enable-native-access=ALL-UNNAMED,javafx.graphics --add-modules jdk.incubator.vector" \
     2> >(grep -v 'No JDK Modules found' >&2)
 

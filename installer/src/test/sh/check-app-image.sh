@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the app image and checks it works with no JDK: bin/histoseek prints its version with
+# PATH=/usr/bin:/bin and no JAVA_HOME, registers the test checkpoint, and refuses a bad one with
+# one line. Run by `mvn verify` (installer module); skip with -Dinstaller.skip=true.
+set -euo pipefail
+installer="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." && pwd)"
+root="$(dirname "$installer")"
+shared="${HISTOSEEK_SHARED:-$root/../shared}"
+fixture="$(readlink -f "$shared/fixtures/model/tiny-hoptimus.pth")"
+[[ -f "$fixture" ]] || { echo "check-app-image: missing test data in $shared" >&2; exit 1; }
+
+"$installer/build.sh" app-image
+image="$installer/target/histoseek"
+version="$(sed -n 's/^version=//p' "$root/app/target/classes/histoseek-version.properties")"
+
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+failures=0
+fail() { echo "check-app-image: FAILED: $*" >&2; failures=$((failures + 1)); }
+histoseek() {
+  env -i PATH=/usr/bin:/bin HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
+    "$image/bin/histoseek" "$@"
+}
+
+out="$(histoseek --version 2>&1)" || fail "--version exited $?"
+[[ "$out" == "histoseek $version" ]] || fail "--version printed '$out', expected 'histoseek $version' and nothing else"
+
+grep -q 'javafx.controls' "$image/lib/runtime/release" || fail "JavaFX is not linked into the runtime"
+grep -q 'jdk.incubator.vector' "$image/lib/runtime/release" || fail "the Vector API is not linked into the runtime"
+grep -q 'pytorch-native-cpu' "$image/lib/app/histoseek-jvm.cfg" || fail "the CPU PyTorch natives are not on the classpath"
+grep -q 'ai.djl.offline=true' "$image/lib/app/histoseek-jvm.cfg" || fail "the offline launcher lets DJL go online"
+! grep -q 'pytorch-native-cpu\|ai.djl.offline' "$image/lib/app/histoseek-jvm-online.cfg" || fail "the online launcher pins CPU natives or offline mode"
+
+histoseek model use "$fixture" > "$scratch/use.out" 2> "$scratch/use.err" || fail "model use of the fixture exited $?"
+grep -q "^registered: $fixture" "$scratch/use.out" || fail "model use did not register: $(cat "$scratch/use.out")"
+histoseek model status > "$scratch/status.out" 2>&1 || fail "model status exited $?: $(cat "$scratch/status.out")"
+grep -q '^verified:   yes' "$scratch/status.out" || fail "model status: $(cat "$scratch/status.out")"
+
+printf 'not a checkpoint' > "$scratch/bad.pth"
+status=0
+histoseek model use "$scratch/bad.pth" > /dev/null 2> "$scratch/bad.err" || status=$?
+[[ "$status" == 1 ]] || fail "a bad checkpoint exited $status, expected 1"
+[[ "$(wc -l < "$scratch/bad.err")" == 1 && "$(cat "$scratch/bad.err")" == "histoseek: $scratch/bad.pth: "* ]] \
+  || fail "a bad checkpoint printed: $(cat "$scratch/bad.err")"
+
+if (( failures > 0 )); then exit 1; fi
+echo "check-app-image: OK ($(du -sh "$image" | cut -f1) app image, histoseek $version)"
