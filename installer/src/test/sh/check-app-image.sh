@@ -17,9 +17,10 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 failures=0
 fail() { echo "check-app-image: FAILED: $*" >&2; failures=$((failures + 1)); }
+# DJL unpacks the bundled CPU natives (~430 MB) on first use; keep them between runs of this check.
 histoseek() {
   env -i PATH=/usr/bin:/bin HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
-    "$image/bin/histoseek" "$@"
+    DJL_CACHE_DIR="$installer/target/djl-cache" "$image/bin/histoseek" "$@"
 }
 
 out="$(histoseek --version 2>&1)" || fail "--version exited $?"
@@ -35,6 +36,14 @@ histoseek model use "$fixture" > "$scratch/use.out" 2> "$scratch/use.err" || fai
 grep -q "^registered: $fixture" "$scratch/use.out" || fail "model use did not register: $(cat "$scratch/use.out")"
 histoseek model status > "$scratch/status.out" 2>&1 || fail "model status exited $?: $(cat "$scratch/status.out")"
 grep -q '^verified:   yes' "$scratch/status.out" || fail "model status: $(cat "$scratch/status.out")"
+
+# The registered model is found without --checkpoint and runs on the bundled natives, offline.
+tile="$(readlink -f "$shared/fixtures/model/tile-0.png")"
+histoseek embed "$tile" > "$scratch/embed.out" 2> "$scratch/embed.err" || fail "embed exited $?: $(cat "$scratch/embed.err")"
+paste <(cut -f2 "$scratch/embed.out" | tr ' ' '\n') <(head -1 "$shared/fixtures/model/tiny-hoptimus.expected.txt" | tr ' ' '\n') \
+  | awk 'function abs(x) { return x < 0 ? -x : x } { n++; d = abs($1 - $2); if (d > worst) worst = d }
+         END { if (n != 48 || worst > 1e-4) { printf "%d values, max diff %g\n", n, worst; exit 1 } }' \
+  || fail "embed of tile-0 differs from the fixture's expected output"
 
 printf 'not a checkpoint' > "$scratch/bad.pth"
 status=0
