@@ -15,7 +15,7 @@ class DownloadProgressTest {
     @Test
     void lineShowsBytesPercentRateAndTimeLeftCountingOnlyThisTrysBytes() {
         DownloadProgress progress = new DownloadProgress(new PrintStream(text, true, StandardCharsets.UTF_8), false, "download");
-        progress.start(1_000_000_000L, 4_540_000_000L);
+        progress.started(1_000_000_000L, 4_540_000_000L);
         long tenSecondsLater = System.nanoTime() + 10_000_000_000L;
         // 500 MB in 10 s = 50 MB/s; 3.04 GB left at that rate = 60.8 s
         String line = progress.line(1_500_000_000L, 4_540_000_000L, tenSecondsLater);
@@ -26,8 +26,8 @@ class DownloadProgressTest {
     @Test
     void terminalRewritesOneLineAndEndsItOnFinish() {
         DownloadProgress progress = new DownloadProgress(new PrintStream(text, true, StandardCharsets.UTF_8), true, "download");
-        progress.start(0, 2_000_000);
-        progress.finish(2_000_000, 2_000_000);
+        progress.started(0, 2_000_000);
+        progress.finished(2_000_000, 2_000_000);
         String shown = text.toString(StandardCharsets.UTF_8);
         assertTrue(shown.startsWith("\rdownload: 2.0 MB of 2.0 MB (100%)"), shown);
         assertTrue(shown.endsWith("\u001b[K\n"), shown);

@@ -51,13 +51,15 @@ class ModelSetupTest {
             IOException lost = assertThrows(IOException.class, () -> download(url));
             assertTrue(lost.getMessage().contains("run the same command again to resume"), lost.getMessage());
             Path part = models.resolve("tiny-hoptimus.pth.part");
-            assertEquals(150_000, Files.size(part), "what arrived is kept for the resume");
+            // the server wrote 150,000 bytes; a reset connection may lose the last few in flight
+            long kept = Files.size(part);
+            assertTrue(kept > 100_000 && kept <= 150_000, "what arrived is kept for the resume: " + kept);
             assertFalse(Files.exists(models.resolve("tiny-hoptimus.pth")));
             assertTrue(setup.registered().isEmpty());
 
             ModelSetup.Registration registration = download(url);
 
-            assertEquals(List.of("", "bytes=150000-"), server.rangesAsked());
+            assertEquals(List.of("", "bytes=" + kept + "-"), server.rangesAsked());
             Path target = models.resolve("tiny-hoptimus.pth");
             assertArrayEquals(fixture, Files.readAllBytes(target));
             assertFalse(Files.exists(part));
@@ -67,7 +69,8 @@ class ModelSetupTest {
             assertEquals(registration.model().identity(), registered.identity());
             assertTrue(registered.identity().contains("dim 48, depth 2, heads 3"), registered.identity());
             assertTrue(registration.verification().hasWarning(), "the tiny model is not the real H-optimus-0");
-            assertTrue(progressText.toString(StandardCharsets.UTF_8).contains("resuming at 150.0 kB of 403.5 kB"),
+            assertTrue(progressText.toString(StandardCharsets.UTF_8).contains(
+                            String.format("resuming at %.1f kB of 403.5 kB", kept / 1e3)),
                     progressText.toString(StandardCharsets.UTF_8));
         }
     }
@@ -80,6 +83,31 @@ class ModelSetupTest {
             download(url);
             assertArrayEquals(fixture, Files.readAllBytes(models.resolve("tiny-hoptimus.pth")));
         }
+    }
+
+    @Test
+    void listenerThatThrowsCancelsAndTheNextTryResumes() throws IOException {
+        Files.createDirectories(models);
+        DownloadListener cancelling = new DownloadListener() {
+            @Override public void started(long alreadyHave, long total) {}
+            @Override public void progressed(long done, long total) {
+                throw new java.util.concurrent.CancellationException("cancelled by the user");
+            }
+            @Override public void finished(long done, long total) {}
+            @Override public void abandoned() {}
+        };
+        try (FixtureServer server = new FixtureServer(fixture)) {
+            URI url = server.url("tiny-hoptimus.pth");
+            assertThrows(java.util.concurrent.CancellationException.class, () -> setup.download(url, models,
+                    new ResumableDownload(ResumableDownload.defaultClient()), cancelling));
+            long kept = Files.size(models.resolve("tiny-hoptimus.pth.part"));
+            assertTrue(kept > 0 && kept < fixture.length, "kept " + kept);
+            assertTrue(setup.registered().isEmpty());
+
+            download(url);
+            assertEquals(List.of("", "bytes=" + kept + "-"), server.rangesAsked());
+        }
+        assertArrayEquals(fixture, Files.readAllBytes(models.resolve("tiny-hoptimus.pth")));
     }
 
     @Test
