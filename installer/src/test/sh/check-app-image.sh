@@ -52,5 +52,24 @@ histoseek model use "$scratch/bad.pth" > /dev/null 2> "$scratch/bad.err" || stat
 [[ "$(wc -l < "$scratch/bad.err")" == 1 && "$(cat "$scratch/bad.err")" == "histoseek: $scratch/bad.pth: "* ]] \
   || fail "a bad checkpoint printed: $(cat "$scratch/bad.err")"
 
+# No arguments opens the desktop app (once the gui command exists; the suite runs under xvfb-run).
+if [[ -n "${DISPLAY:-}" ]] && command -v xwininfo > /dev/null && histoseek gui --help > /dev/null 2>&1; then
+  env -i PATH=/usr/bin:/bin HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
+    DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" "$image/bin/histoseek" > "$scratch/gui.out" 2> "$scratch/gui.err" &
+  gui=$!
+  opened=no
+  for _ in $(seq 1 90); do
+    if xwininfo -root -tree 2> /dev/null | grep -Eq '^ *0x[0-9a-f]+ "Histoseek'; then opened=yes; break; fi
+    kill -0 "$gui" 2> /dev/null || break
+    sleep 1
+  done
+  kill "$gui" 2> /dev/null || true
+  wait "$gui" 2> /dev/null || true
+  [[ "$opened" == yes ]] || fail "no arguments did not open the Histoseek window: $(head -3 "$scratch/gui.err")"
+  [[ ! -s "$scratch/gui.err" ]] || fail "the desktop app wrote to stderr: $(head -3 "$scratch/gui.err")"
+else
+  echo "check-app-image: GUI start not checked (needs DISPLAY, xwininfo and the gui command)"
+fi
+
 if (( failures > 0 )); then exit 1; fi
 echo "check-app-image: OK ($(du -sh "$image" | cut -f1) app image, histoseek $version)"
