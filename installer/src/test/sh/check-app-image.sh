@@ -53,7 +53,7 @@ histoseek model use "$scratch/bad.pth" > /dev/null 2> "$scratch/bad.err" || stat
   || fail "a bad checkpoint printed: $(cat "$scratch/bad.err")"
 
 # No arguments opens the desktop app (once the gui command exists; the suite runs under xvfb-run).
-if [[ -n "${DISPLAY:-}" ]] && command -v xwininfo > /dev/null && histoseek gui --help > /dev/null 2>&1; then
+if [[ -n "${DISPLAY:-}" ]] && command -v xwininfo > /dev/null && histoseek --help 2>/dev/null | grep -Eq '^ +gui +'; then
   env -i PATH=/usr/bin:/bin HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
     DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" "$image/bin/histoseek" > "$scratch/gui.out" 2> "$scratch/gui.err" &
   gui=$!
