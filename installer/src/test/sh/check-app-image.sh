@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the app image and checks it works with no JDK: bin/histoseek prints its version with
-# PATH=/usr/bin:/bin and no JAVA_HOME, registers the test checkpoint, and refuses a bad one with
-# one line. Run by `mvn verify` (installer module); skip with -Dinstaller.skip=true.
+# PATH=/usr/bin:/bin and no JAVA_HOME, registers the test checkpoint, embeds a tile with it on the
+# bundled natives, refuses a bad checkpoint with one line, and (under a display) opens the window
+# when run without arguments. Run by `mvn verify` (installer module); skip with -Dinstaller.skip=true.
 set -euo pipefail
 installer="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." && pwd)"
 root="$(dirname "$installer")"
