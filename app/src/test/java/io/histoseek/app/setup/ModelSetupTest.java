@@ -76,6 +76,24 @@ class ModelSetupTest {
     }
 
     @Test
+    void fileChangedOnTheServerBetweenTriesIsFetchedWholeNotSpliced() throws IOException {
+        byte[] older = fixture.clone();
+        older[50_000] ^= 1; // same size, differs before the cut: a splice would be neither version
+        try (FixtureServer server = new FixtureServer(older).cutNextResponseAfter(100_000)) {
+            URI url = server.url("tiny-hoptimus.pth");
+            assertThrows(IOException.class, () -> download(url));
+            assertEquals("\"v1\"", Files.readString(ResumableDownload.validatorFile(models.resolve("tiny-hoptimus.pth.part"))));
+            server.replaceBody(fixture, "\"v2\"");
+
+            download(url);
+
+            assertTrue(server.rangesAsked().get(1).startsWith("bytes="), "it asked to resume");
+        }
+        assertArrayEquals(fixture, Files.readAllBytes(models.resolve("tiny-hoptimus.pth")));
+        assertFalse(Files.exists(ResumableDownload.validatorFile(models.resolve("tiny-hoptimus.pth.part"))));
+    }
+
+    @Test
     void serverThatIgnoresRangeStartsOverAndStillEndsIdentical() throws IOException {
         try (FixtureServer server = new FixtureServer(fixture).cutNextResponseAfter(99_999).ignoreRanges()) {
             URI url = server.url("tiny-hoptimus.pth");
