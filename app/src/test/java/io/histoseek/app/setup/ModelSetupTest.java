@@ -1,6 +1,7 @@
 package io.histoseek.app.setup;
 
 import io.histoseek.app.AppDirs;
+import io.histoseek.app.SharedTestData;
 import io.histoseek.app.RegisteredModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Download, resume, verify and register against a real HTTP server on 127.0.0.1. */
 class ModelSetupTest {
-    private static final Path FIXTURE = SharedDir.path("fixtures/model/tiny-hoptimus.pth");
+    private static final Path FIXTURE = SharedTestData.tinyCheckpoint();
 
     @TempDir
     Path home;
@@ -173,7 +174,7 @@ class ModelSetupTest {
     @Test
     void useRegistersAGoodCheckpointWhereItIs() throws IOException {
         ModelSetup.Registration registration = setup.use(FIXTURE);
-        assertEquals(FIXTURE.toAbsolutePath().normalize(), setup.registered().orElseThrow().checkpoint());
+        assertEquals(FIXTURE, setup.registered().orElseThrow().checkpoint());
         assertEquals(registration.configFile(), dirs.configFile());
         assertFalse(Files.exists(models), "use copies nothing");
     }
@@ -186,7 +187,7 @@ class ModelSetupTest {
         IOException refused = assertThrows(IOException.class, () -> setup.use(bad));
         assertTrue(refused.getMessage().startsWith(bad.toString()), refused.getMessage());
         assertEquals(1, refused.getMessage().lines().count());
-        assertEquals(FIXTURE.toAbsolutePath().normalize(), setup.registered().orElseThrow().checkpoint());
+        assertEquals(FIXTURE, setup.registered().orElseThrow().checkpoint());
     }
 
     private ModelSetup.Registration download(URI url) throws IOException {
