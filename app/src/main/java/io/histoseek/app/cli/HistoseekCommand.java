@@ -12,6 +12,7 @@ import java.io.PrintWriter;
         description = "Find morphologically similar tissue across a local whole-slide image archive.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ModelCommand.class,
                 EmbedCommand.class,
                 SlideInfoCommand.class,
         })
