@@ -62,6 +62,9 @@ public final class TileGrid {
 
     /** Level-0 pixels per tile side at this scale (fractional). */
     public static double exactTileSize(PhysicalScale scale) {
+        if (!scale.known()) {
+            throw new IllegalArgumentException("physical scale unknown (no mpp in the file); give it with --assume-mpp");
+        }
         return TILE * TARGET_MPP / scale.mpp();
     }
 
