@@ -334,6 +334,7 @@ public final class HnswGraph {
     private void searchLayer(SearchScratch s, float[] q, int qOffset, int start, int ef, int level, int limit, int self) {
         VisitedSet visited = s.visited;
         visited.reset(limit);
+        limit = visited.grow(Math.max(limit, count)); // the start may be newer than the caller's limit
         // A concurrent insertion may already link to the node being inserted: never link it to itself.
         if (self >= 0) visited.add(self);
         NodeHeap results = s.results;
