@@ -277,6 +277,15 @@ public final class HnswGraph {
         return level == 0 ? (node & (CHUNK - 1)) * (maxM0 + 1) : (level - 1) * (m + 1);
     }
 
+    /** Copies a node's list at {@code level} (count, then ids) into {@code out}; returns the list's slot count. */
+    int copyLinks(int node, int level, int[] out) {
+        int slots = level == 0 ? maxM0 + 1 : m + 1;
+        synchronized (lock(node)) {
+            System.arraycopy(linksArray(node, level), linksBase(node, level), out, 0, slots);
+        }
+        return slots;
+    }
+
     private Object lock(int node) {
         return locks[node & (LOCK_STRIPES - 1)];
     }
