@@ -326,6 +326,11 @@ public final class HnswGraph {
         int current = (int) entryNow;
         for (int lc = (int) (entryNow >>> 32); lc > 0; lc--) current = greedyClosest(s, query, 0, current, lc, limit, true);
         searchLayer(s, query, 0, current, Math.max(ef, k), 0, limit, -1, true);
+        if (s.results.size() < Math.min(k, limit) && current != (int) entryNow) {
+            // Rare, only while inserts run: the descent ended in a pocket whose links are being
+            // rewired. The entry point is the best-connected node: search level 0 from there.
+            searchLayer(s, query, 0, (int) entryNow, Math.max(ef, k), 0, limit, -1, true);
+        }
         NodeHeap results = rerank(s, query, k);
         Neighbor[] out = new Neighbor[results.size()];
         for (int i = out.length - 1; i >= 0; i--) {
