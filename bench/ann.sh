@@ -28,8 +28,8 @@ if [[ ! -f "$data/gt_$n.i32" ]]; then
 fi
 g++ -O3 -march=native "$shared/bench/ann_peer_native.cpp" -o "$work/hnsw_native" -lpthread
 
-mvn -B -q -o -pl index -am test-compile -DskipTests
-mvn -B -q -o -pl index dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+# One reactor run, so histoseek-model resolves to model/target/classes (never `mvn install`).
+mvn -B -q -o -pl index -am test-compile dependency:build-classpath -DskipTests -Dmdep.outputFile="$work/cp.txt"
 cp="$root/index/target/test-classes:$root/index/target/classes:$(cat "$work/cp.txt")"
 
 log=$work/ann-$n.log
