@@ -1,80 +1,77 @@
 package io.histoseek.app.gui;
 
+import io.histoseek.app.AppConfig;
+import io.histoseek.app.AppDirs;
+import io.histoseek.app.RegisteredModel;
+
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
- * What the desktop app remembers between runs (last archive, checkpoint, device, precision), in
- * {@code $XDG_CONFIG_HOME/histoseek/gui.properties} ({@code ~/.config} when unset). Written
- * atomically, so a crash never leaves half a file; an unreadable file is treated as empty.
+ * What the desktop app remembers between runs (last archive, checkpoint, device, precision), kept
+ * in the settings file shared with the command line ({@link AppDirs#configFile()}, XDG config
+ * folder) under {@code gui.*} keys. A settings file that cannot be read starts empty; a failed
+ * save loses only the preference.
  */
 public final class GuiPreferences {
-    public static final String ARCHIVE = "archive";
-    public static final String CHECKPOINT = "checkpoint";
-    public static final String DEVICE = "device";
-    public static final String PRECISION = "precision";
+    public static final String ARCHIVE = "gui.archive";
+    public static final String CHECKPOINT = "gui.checkpoint";
+    public static final String DEVICE = "gui.device";
+    public static final String PRECISION = "gui.precision";
 
-    private final Path file;
-    private final Properties values = new Properties();
+    private final AppConfig config;
 
     public GuiPreferences(Path file) {
-        this.file = file;
-        if (Files.isRegularFile(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                values.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                values.clear();
-            }
+        AppConfig loaded;
+        try {
+            loaded = AppConfig.load(file);
+        } catch (IOException e) {
+            System.err.println("histoseek: " + e.getMessage() + "; starting with default settings");
+            loaded = emptyAt(file);
+        }
+        this.config = loaded;
+    }
+
+    private static AppConfig emptyAt(Path file) {
+        try {
+            return AppConfig.load(file.resolveSibling(file.getFileName() + ".unreadable-fallback"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** The preferences of this user: {@code histoseek.config.dir} if set (tests), else the XDG config folder. */
+    /** This user's settings; {@code -Dhistoseek.config.dir} points tests at a folder of their own. */
     public static GuiPreferences forUser() {
-        return new GuiPreferences(configDir().resolve("gui.properties"));
-    }
-
-    static Path configDir() {
         String override = System.getProperty("histoseek.config.dir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("histoseek");
+        Path file = override != null && !override.isBlank() ? Path.of(override, "histoseek.properties")
+                : AppDirs.fromEnvironment().configFile();
+        return new GuiPreferences(file);
     }
 
     public Path file() {
-        return file;
+        return config.file();
     }
 
     public synchronized Optional<String> get(String key) {
-        return Optional.ofNullable(values.getProperty(key)).filter(v -> !v.isBlank());
+        return config.get(key);
     }
 
     public Optional<Path> path(String key) {
         return get(key).map(Path::of);
     }
 
-    /** Sets and saves at once; a failed save only loses the preference, never the work. */
+    /** The checkpoint last used in the app, else the one set up with {@code histoseek model}. */
+    public Optional<Path> checkpoint() {
+        return path(CHECKPOINT).or(() -> RegisteredModel.from(config).map(RegisteredModel::checkpoint));
+    }
+
     public synchronized void put(String key, String value) {
-        values.setProperty(key, value);
+        config.set(key, value);
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                values.store(out, "Histoseek desktop app preferences");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            config.save();
         } catch (IOException e) {
-            System.err.println("histoseek: " + file + ": cannot save preferences (" + e.getMessage() + ")");
+            System.err.println("histoseek: " + config.file() + ": cannot save preferences (" + e.getMessage() + ")");
         }
     }
 }
