@@ -1,0 +1,142 @@
+package io.histoseek.index.slide;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * The FFM binding to libopenslide: only the functions OpenSlide 3.4 (libopenslide.so.0) and
+ * 4.x (libopenslide.so.1) both export; the 4.x-only ICC functions are looked up optionally.
+ * Thin: no policy here, {@link Slide} owns locking and error checks.
+ */
+final class OpenSlideLibrary {
+    private static final String[] LIBRARY_NAMES = {"libopenslide.so.1", "libopenslide.so.0"};
+    /** char* returned by OpenSlide are zero-length segments; give them room to be read as C strings. */
+    private static final long MAX_C_STRING = Long.MAX_VALUE;
+
+    private static volatile OpenSlideLibrary instance;
+    private static volatile String loadFailure;
+
+    final String libraryName;
+    final MethodHandle open;
+    final MethodHandle close;
+    final MethodHandle getError;
+    final MethodHandle getLevelCount;
+    final MethodHandle getLevelDimensions;
+    final MethodHandle getLevelDownsample;
+    final MethodHandle getBestLevelForDownsample;
+    final MethodHandle readRegion;
+    final MethodHandle getPropertyNames;
+    final MethodHandle getPropertyValue;
+    final MethodHandle getAssociatedImageNames;
+    final MethodHandle getAssociatedImageDimensions;
+    final MethodHandle readAssociatedImage;
+    final MethodHandle getVersion;
+    /** OpenSlide 4.x only: empty on 3.4. */
+    final Optional<MethodHandle> getIccProfileSize;
+    final Optional<MethodHandle> readIccProfile;
+
+    private OpenSlideLibrary(String libraryName, SymbolLookup lookup) {
+        this.libraryName = libraryName;
+        Linker linker = Linker.nativeLinker();
+        open = bind(linker, lookup, "openslide_open", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        close = bind(linker, lookup, "openslide_close", FunctionDescriptor.ofVoid(ADDRESS));
+        getError = bind(linker, lookup, "openslide_get_error", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        getLevelCount = bind(linker, lookup, "openslide_get_level_count", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        getLevelDimensions = bind(linker, lookup, "openslide_get_level_dimensions",
+                FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        getLevelDownsample = bind(linker, lookup, "openslide_get_level_downsample",
+                FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, JAVA_INT));
+        getBestLevelForDownsample = bind(linker, lookup, "openslide_get_best_level_for_downsample",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_DOUBLE));
+        readRegion = bind(linker, lookup, "openslide_read_region",
+                FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+        getPropertyNames = bind(linker, lookup, "openslide_get_property_names", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        getPropertyValue = bind(linker, lookup, "openslide_get_property_value",
+                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+        getAssociatedImageNames = bind(linker, lookup, "openslide_get_associated_image_names",
+                FunctionDescriptor.of(ADDRESS, ADDRESS));
+        getAssociatedImageDimensions = bind(linker, lookup, "openslide_get_associated_image_dimensions",
+                FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        readAssociatedImage = bind(linker, lookup, "openslide_read_associated_image",
+                FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
+        getVersion = bind(linker, lookup, "openslide_get_version", FunctionDescriptor.of(ADDRESS));
+        getIccProfileSize = lookup.find("openslide_get_icc_profile_size")
+                .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_LONG, ADDRESS)));
+        readIccProfile = lookup.find("openslide_read_icc_profile")
+                .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.ofVoid(ADDRESS, ADDRESS)));
+    }
+
+    private static MethodHandle bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
+        MemorySegment symbol = lookup.find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("libopenslide lacks " + name));
+        return linker.downcallHandle(symbol, descriptor);
+    }
+
+    /** The loaded library; a SlideException saying how to install it when no version is present. */
+    static OpenSlideLibrary get() throws SlideException {
+        OpenSlideLibrary loaded = instance;
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (OpenSlideLibrary.class) {
+            if (instance == null && loadFailure == null) {
+                load();
+            }
+            if (instance == null) {
+                throw new SlideException(loadFailure);
+            }
+            return instance;
+        }
+    }
+
+    private static void load() {
+        List<String> failures = new ArrayList<>();
+        for (String name : LIBRARY_NAMES) {
+            try {
+                instance = new OpenSlideLibrary(name, SymbolLookup.libraryLookup(name, Arena.global()));
+                return;
+            } catch (IllegalArgumentException | UnsatisfiedLinkError e) {
+                failures.add(name + ": " + e.getMessage());
+            }
+        }
+        loadFailure = "OpenSlide is not installed (install libopenslide0 or libopenslide1; tried "
+                + String.join("; ", failures) + ")";
+    }
+
+    /** Reads a NUL-terminated UTF-8 string that OpenSlide owns; null for NULL. */
+    static String string(MemorySegment cString) {
+        if (cString.equals(MemorySegment.NULL)) {
+            return null;
+        }
+        return cString.reinterpret(MAX_C_STRING).getString(0);
+    }
+
+    /** Reads a NULL-terminated array of C strings that OpenSlide owns. */
+    static List<String> stringArray(MemorySegment array) {
+        List<String> values = new ArrayList<>();
+        if (array.equals(MemorySegment.NULL)) {
+            return values;
+        }
+        MemorySegment entries = array.reinterpret(MAX_C_STRING);
+        for (long i = 0; ; i++) {
+            MemorySegment entry = entries.getAtIndex(ValueLayout.ADDRESS, i);
+            if (entry.equals(MemorySegment.NULL)) {
+                return values;
+            }
+            values.add(string(entry));
+        }
+    }
+}

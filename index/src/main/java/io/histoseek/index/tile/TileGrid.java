@@ -1,0 +1,147 @@
+package io.histoseek.index.tile;
+
+import io.histoseek.index.slide.PhysicalScale;
+import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.SlideException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tissue tiles of a slide at the model's scale: 224x224 output pixels at 0.5 um/px, i.e.
+ * level-0 squares of 224 * 0.5 / mpp pixels, laid on a grid from the slide's origin (or its
+ * openslide.bounds when the format has them). Grid steps are placed with the exact fractional
+ * size and rounded, so the same tissue scanned at 0.25 um/px lands on the same grid (positions
+ * doubled) instead of drifting by the rounding error. Only whole tiles inside the slide count.
+ */
+public final class TileGrid {
+    public static final int TILE = 224;
+    public static final double TARGET_MPP = 0.5;
+    /**
+     * Default minimum tissue fraction: a tile at least 25% tissue shows morphology worth finding
+     * (and includes tissue borders, which pathologists do query), while tiles mostly of glass
+     * give near-identical "empty" embeddings that would crowd every search result. On the CMU
+     * skin section 0.25 keeps the epidermis edge and loose fragments and drops the glass rim.
+     */
+    public static final float DEFAULT_MIN_TISSUE = 0.25f;
+    /** Mask pixels per tile side: enough to measure the tissue fraction in steps of ~1/64. */
+    static final int MASK_PIXELS_PER_TILE = 8;
+    /** Slides are allowed up to this much coarser than 0.5 um/px before being refused (scanner rounding). */
+    static final double COARSER_TOLERANCE = 1.02;
+
+    private final double exactSize;
+    private final int size;
+    private final int columns;
+    private final int rows;
+    private final List<TilePosition> tiles;
+
+    private TileGrid(double exactSize, int size, int columns, int rows, List<TilePosition> tiles) {
+        this.exactSize = exactSize;
+        this.size = size;
+        this.columns = columns;
+        this.rows = rows;
+        this.tiles = List.copyOf(tiles);
+    }
+
+    /** Tissue tiles with the default threshold; refuses unknown and coarser-than-0.5 scales. */
+    public static TileGrid plan(Slide slide, PhysicalScale scale) throws SlideException {
+        requireTileable(slide, scale, false);
+        TissueMask mask = TissueDetector.detect(slide, maskScale(scale));
+        return plan(slide, scale, mask, DEFAULT_MIN_TISSUE, false);
+    }
+
+    /** The mask resolution (level-0 pixels per mask pixel) the grid wants for this scale. */
+    public static double maskScale(PhysicalScale scale) {
+        return exactTileSize(scale) / MASK_PIXELS_PER_TILE;
+    }
+
+    /** Level-0 pixels per tile side at this scale (fractional). */
+    public static double exactTileSize(PhysicalScale scale) {
+        return TILE * TARGET_MPP / scale.mpp();
+    }
+
+    /**
+     * All grid squares with tissue fraction >= minTissue (0 keeps every square). A slide coarser
+     * than 0.5 um/px is refused unless {@code allowCoarser} (its tiles would be upsampled).
+     */
+    public static TileGrid plan(Slide slide, PhysicalScale scale, TissueMask mask, double minTissue,
+                                boolean allowCoarser) throws SlideException {
+        requireTileable(slide, scale, allowCoarser);
+        double exact = exactTileSize(scale);
+        int size = (int) Math.round(exact);
+        long originX = longProperty(slide, "openslide.bounds-x", 0);
+        long originY = longProperty(slide, "openslide.bounds-y", 0);
+        long extentX = longProperty(slide, "openslide.bounds-width", slide.width() - originX);
+        long extentY = longProperty(slide, "openslide.bounds-height", slide.height() - originY);
+        long limitX = Math.min(slide.width(), originX + extentX);
+        long limitY = Math.min(slide.height(), originY + extentY);
+        List<TilePosition> kept = new ArrayList<>();
+        int columns = 0;
+        int rows = 0;
+        for (int row = 0; ; row++) {
+            long y = originY + Math.round(row * exact);
+            if (y + size > limitY) {
+                break;
+            }
+            rows++;
+            columns = 0;
+            for (int column = 0; ; column++) {
+                long x = originX + Math.round(column * exact);
+                if (x + size > limitX) {
+                    break;
+                }
+                columns++;
+                float fraction = mask.fraction(x, y, size);
+                if (fraction >= minTissue) {
+                    kept.add(new TilePosition(x, y, size, fraction));
+                }
+            }
+        }
+        return new TileGrid(exact, size, columns, rows, kept);
+    }
+
+    private static void requireTileable(Slide slide, PhysicalScale scale, boolean allowCoarser) throws SlideException {
+        if (!scale.known()) {
+            throw new SlideException(slide.file(),
+                    "physical scale unknown (no mpp in the file); give it with --assume-mpp");
+        }
+        if (!allowCoarser && scale.mpp() > TARGET_MPP * COARSER_TOLERANCE) {
+            throw new SlideException(slide.file(), String.format(Locale.ROOT,
+                    "%s um/px is coarser than the %.1f um/px the model was trained at; refusing to upsample",
+                    scale.describe(), TARGET_MPP));
+        }
+    }
+
+    private static long longProperty(Slide slide, String name, long fallback) {
+        try {
+            return slide.property(name).map(Long::parseLong).orElse(fallback);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** The kept tiles, row by row. */
+    public List<TilePosition> tiles() {
+        return tiles;
+    }
+
+    /** Level-0 pixels per tile side (rounded, what every TilePosition reports). */
+    public int tileSize() {
+        return size;
+    }
+
+    /** Level-0 pixels per tile side before rounding; grid steps use it. */
+    public double exactTileSize() {
+        return exactSize;
+    }
+
+    /** Grid columns and rows before the tissue filter. */
+    public int columns() {
+        return columns;
+    }
+
+    public int rows() {
+        return rows;
+    }
+}

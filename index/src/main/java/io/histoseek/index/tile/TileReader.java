@@ -1,0 +1,79 @@
+package io.histoseek.index.tile;
+
+import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.SlideException;
+import io.histoseek.model.Preprocessing;
+
+/**
+ * Reads tiles of one slide as 224x224 pixels at 0.5 um/px: from the coarsest pyramid level that
+ * still has at least the needed resolution, area-averaged down to 224. Not thread-safe (it owns
+ * its scratch buffers): use one reader per thread; the Slide underneath is shared.
+ */
+public final class TileReader {
+    public static final int TILE = TileGrid.TILE;
+    /**
+     * Level downsamples are not exact (2.0005 on Aperio): a level within this fraction short of
+     * 224 px per tile still counts as fine enough, and its 224 px are read as is.
+     */
+    static final double DOWNSAMPLE_SLACK = 0.005;
+
+    private final Slide slide;
+    private final AreaResampler resampler = new AreaResampler(TILE);
+    private int[] source = new int[TILE * TILE];
+
+    public TileReader(Slide slide) {
+        this.slide = slide;
+    }
+
+    public Slide slide() {
+        return slide;
+    }
+
+    /** The level a tile of {@code size} level-0 pixels is read from. */
+    public static int levelFor(Slide slide, int size) {
+        int best = 0;
+        for (int level = 1; level < slide.levelCount(); level++) {
+            if (size / slide.levelDownsample(level) >= TILE * (1 - DOWNSAMPLE_SLACK)) {
+                best = level;
+            }
+        }
+        return best;
+    }
+
+    /** Reads a tile into {@code argb} (224 * 224 opaque 0xFFRRGGBB pixels, row-major). */
+    public void read(TilePosition tile, int[] argb) throws SlideException {
+        if (argb.length < TILE * TILE) {
+            throw new IllegalArgumentException("a tile needs " + TILE * TILE + " pixels, got " + argb.length);
+        }
+        int level = levelFor(slide, tile.size());
+        double extent = tile.size() / slide.levelDownsample(level);
+        if (extent < TILE && extent >= TILE * (1 - DOWNSAMPLE_SLACK)) {
+            extent = TILE;
+        }
+        int side = AreaResampler.sourceSize(extent);
+        if (side == TILE && extent == TILE) {
+            slide.readRegion(tile.x(), tile.y(), level, TILE, TILE, argb);
+            return;
+        }
+        if (source.length < side * side) {
+            source = new int[side * side];
+        }
+        slide.readRegion(tile.x(), tile.y(), level, side, side, source);
+        resampler.resample(source, side, extent, argb);
+    }
+
+    public int[] read(TilePosition tile) throws SlideException {
+        int[] argb = new int[TILE * TILE];
+        read(tile, argb);
+        return argb;
+    }
+
+    /**
+     * Reads a tile and writes the model's normalized CHW float tensor at {@code out[offset]}
+     * ({@link Preprocessing#TENSOR_LENGTH} floats). {@code scratch} holds the pixels.
+     */
+    public void readNormalized(TilePosition tile, int[] scratch, float[] out, int offset) throws SlideException {
+        read(tile, scratch);
+        Preprocessing.normalizeArgb(scratch, out, offset);
+    }
+}

@@ -1,0 +1,38 @@
+package io.histoseek.index.slide;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates ../shared/data/slides (system property histoseek.shared, set by surefire). Fails loudly. */
+public final class SharedSlides {
+    private SharedSlides() {}
+
+    public static Path dir() {
+        String configured = System.getProperty("histoseek.shared");
+        Path shared = configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
+        Path slides = shared.resolve("data/slides").toAbsolutePath().normalize();
+        if (!Files.isDirectory(slides)) {
+            throw new IllegalStateException("test slides missing: " + slides + " (set -Dhistoseek.shared)");
+        }
+        return slides;
+    }
+
+    public static Path get(String relative) {
+        Path file = dir().resolve(relative);
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("test slide missing: " + file);
+        }
+        return file;
+    }
+
+    public static final String CMU = "CMU-1-Small-Region.svs";
+    public static final String TCGA = "tcga-cr-7395-01a-01-ts1.svs";
+    public static final String TIFF_05 = "constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif";
+    public static final String TIFF_025 = "constructed/CMU-1-Small-Region_2x-upsampled_generic-tiled-0.25mpp.tif";
+    public static final String VMS = "constructed/CMU-1-Small-Region-vms/CMU-1-Small-Region-vms.vms";
+    public static final String MIRAX = "constructed/CMU-1-Small-Region-mirax.mrxs";
+    public static final String BOXES = "synthetic/boxes.tiff";
+    public static final String SMALL = "synthetic/small.svs";
+    public static final String UNOPENABLE = "invalid/unopenable.tiff";
+    public static final String UNREADABLE = "invalid/unreadable.svs";
+}
