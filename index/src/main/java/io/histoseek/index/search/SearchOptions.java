@@ -1,0 +1,23 @@
+package io.histoseek.index.search;
+
+/**
+ * How to search: {@code k} hits; skip the query's own slide; at most {@code maxPerSlide} hits per
+ * slide (0: no limit); {@code ef} HNSW candidate list size (0: the index default).
+ */
+public record SearchOptions(int k, boolean excludeSameSlide, int maxPerSlide, int ef) {
+    public static final SearchOptions DEFAULTS = new SearchOptions(10, false, 0, 0);
+
+    public SearchOptions {
+        if (k < 1) throw new IllegalArgumentException("k must be at least 1: " + k);
+        if (maxPerSlide < 0) throw new IllegalArgumentException("max per slide must not be negative: " + maxPerSlide);
+        if (ef < 0) throw new IllegalArgumentException("ef must not be negative: " + ef);
+    }
+
+    public SearchOptions withK(int newK) {
+        return new SearchOptions(newK, excludeSameSlide, maxPerSlide, ef);
+    }
+
+    boolean filters() {
+        return excludeSameSlide || maxPerSlide > 0;
+    }
+}
