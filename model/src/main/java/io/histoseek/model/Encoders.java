@@ -4,6 +4,7 @@ import io.histoseek.model.checkpoint.Checkpoint;
 import io.histoseek.model.checkpoint.CheckpointReader;
 import io.histoseek.model.checkpoint.Fingerprint;
 import io.histoseek.model.vit.ArchitectureReader;
+import io.histoseek.model.vit.VitTileEncoder;
 
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -15,6 +16,19 @@ public final class Encoders {
     /** Reads and validates names and shapes and fingerprints the weights; no DJL, no compute. */
     public static ModelIdentity inspect(Path checkpoint, OptionalInt heads) throws CheckpointException {
         return identify(CheckpointReader.read(checkpoint), heads);
+    }
+
+    /**
+     * Reads, validates and loads a checkpoint. Throws {@link IllegalStateException} (one-line
+     * message) when the device cannot be used, e.g. {@code GPU} without CUDA natives.
+     */
+    public static TileEncoder open(Path checkpoint, EncoderOptions options) throws CheckpointException {
+        Checkpoint weights = CheckpointReader.read(checkpoint);
+        ModelIdentity identity = identify(weights, options.heads());
+        ai.djl.Device device = DeviceChoice.resolve(options.device());
+        Precision precision = options.precision() != null ? options.precision()
+                : device.isGpu() ? Precision.FP16 : Precision.FP32;
+        return VitTileEncoder.load(weights, identity, device, precision, options.batchSize());
     }
 
     static ModelIdentity identify(Checkpoint checkpoint, OptionalInt heads) throws CheckpointException {
