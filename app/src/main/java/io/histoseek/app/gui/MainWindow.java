@@ -1,14 +1,24 @@
 package io.histoseek.app.gui;
 
+import io.histoseek.app.export.GalleryExporter;
+import io.histoseek.app.export.GalleryTile;
+import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.export.SlideTileRenderer;
+import io.histoseek.app.gui.archive.ArchiveBrowser;
+import io.histoseek.app.gui.search.ArchiveSession;
+import io.histoseek.app.gui.search.SearchController;
 import io.histoseek.app.gui.search.SearchPanel;
 import io.histoseek.app.gui.viewer.ImageRegion;
+import io.histoseek.app.gui.viewer.Outline;
 import io.histoseek.app.gui.viewer.OverviewPane;
 import io.histoseek.app.gui.viewer.PyramidSource;
 import io.histoseek.app.gui.viewer.SlideSources;
 import io.histoseek.app.gui.viewer.SlideViewer;
 import io.histoseek.app.gui.viewer.TileCache;
 import io.histoseek.app.gui.viewer.Viewport;
+import io.histoseek.app.gui.wizard.IndexWizard;
+import io.histoseek.index.pipeline.IndexingSummary;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -21,16 +31,25 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** The main window: toolbar, archive browser on the left, the viewer in the middle, search results on the right. */
+/**
+ * The main window: toolbar, archive browser on the left, the viewer in the middle, search results
+ * on the right, a status line at the bottom. It wires the pieces together; each does its own job.
+ */
 public final class MainWindow {
     public static final String TITLE = "Histoseek";
     private static final long TILE_CACHE_BYTES = 256L * 1024 * 1024;
@@ -41,14 +60,25 @@ public final class MainWindow {
     private final SlideSources slides = new SlideSources(24);
     private final SlideViewer viewer = new SlideViewer(new TileCache(TILE_CACHE_BYTES), 2);
     private final SearchPanel searchPanel = new SearchPanel(new SlideTileRenderer(slides));
+    private final ArchiveBrowser archiveBrowser;
+    private final SearchController searchController;
     private final Navigation<ViewerLocation> navigation = new Navigation<>();
-    private final Label status = new Label();
+    private final Label status = new Label("Ready");
     private final Label slideLabel = new Label();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "archive-open");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile ArchiveSession session;
+    private IndexWizard wizard;
     private Path currentSlide;
 
     public MainWindow(Stage stage, GuiPreferences preferences) {
         this.stage = stage;
         this.preferences = preferences;
+        this.archiveBrowser = new ArchiveBrowser(slides, this::chooseArchive, this::openWizard);
+        this.searchController = new SearchController(viewer, searchPanel, () -> Optional.ofNullable(session));
         status.setId("statusLabel");
         slideLabel.setId("slideLabel");
         StackPane viewerStack = new StackPane(viewer);
@@ -57,16 +87,23 @@ public final class MainWindow {
         StackPane.setMargin(overview, new Insets(10));
         overview.visibleProperty().bind(viewer.sourceProperty().isNotNull());
         viewerStack.getChildren().add(overview);
-        SplitPane split = new SplitPane(viewerStack, searchPanel);
-        split.setDividerPositions(0.6);
+        SplitPane split = new SplitPane(archiveBrowser, viewerStack, searchPanel);
+        split.setDividerPositions(0.2, 0.62);
+        SplitPane.setResizableWithParent(archiveBrowser, false);
         SplitPane.setResizableWithParent(searchPanel, false);
         root.setTop(toolbar());
         root.setCenter(split);
         HBox statusBar = new HBox(12, status);
         statusBar.getStyleClass().add("status-bar");
         root.setBottom(statusBar);
-        viewer.setOnQuery(this::search);
-        stage.setOnCloseRequest(event -> close());
+        viewer.setOnQuery(region -> {
+            if (currentSlide != null) {
+                searchController.search(currentSlide, region);
+            }
+        });
+        archiveBrowser.setOnOpenSlide(this::openSlide);
+        searchPanel.setOnOpenHit(this::openHit);
+        searchPanel.setOnExport(this::chooseExportFolder);
     }
 
     public Parent root() {
@@ -81,8 +118,26 @@ public final class MainWindow {
         return searchPanel;
     }
 
+    public ArchiveBrowser archiveBrowser() {
+        return archiveBrowser;
+    }
+
+    public Optional<ArchiveSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    public Optional<IndexWizard> wizard() {
+        return Optional.ofNullable(wizard);
+    }
+
+    public Label status() {
+        return status;
+    }
+
     private ToolBar toolbar() {
         Button openSlide = button("openSlideButton", "Open slide\u2026", this::chooseSlide);
+        Button openArchive = button("toolbarOpenArchive", "Open archive\u2026", this::chooseArchive);
+        Button index = button("toolbarIndex", "Index folders\u2026", this::openWizard);
         Button back = button("backButton", "\u25c0 Back", this::back);
         Button forward = button("forwardButton", "Forward \u25b6", this::forward);
         back.disableProperty().bind(navigation.canGoBackProperty().not());
@@ -92,7 +147,8 @@ public final class MainWindow {
         Button zoomOut = button("zoomOutButton", "\u2212", () -> viewer.zoom(1 / 1.5));
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(openSlide, new Separator(), back, forward, new Separator(), zoomOut, zoomIn, fit, spacer, slideLabel);
+        return new ToolBar(openSlide, openArchive, index, new Separator(), back, forward, new Separator(),
+                zoomOut, zoomIn, fit, spacer, slideLabel);
     }
 
     private static Button button(String id, String text, Runnable action) {
@@ -111,24 +167,85 @@ public final class MainWindow {
         }
     }
 
-    /** Shows a slide fitted to the window; remembers where the user was for Back. */
-    public boolean openSlide(Path file) {
-        return show(file, null, List.of(), true);
+    private void chooseArchive() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open archive folder");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            openArchive(dir.toPath());
+        }
     }
 
-    private boolean show(Path file, Viewport viewport, List<io.histoseek.app.gui.viewer.Outline> outlines, boolean remember) {
+    /** Opens an archive in the background (its index may need rebuilding); search uses it once ready. */
+    public CompletableFuture<ArchiveSession> openArchive(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        status.setText("Opening archive " + absolute + "\u2026");
+        CompletableFuture<ArchiveSession> opened = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                ArchiveSession next = ArchiveSession.open(absolute, preferences.checkpoint(), (message, done, total) ->
+                        Platform.runLater(() -> status.setText(String.format(Locale.ROOT, "%s: %,d of %,d", message, done, total))));
+                Platform.runLater(() -> {
+                    ArchiveSession previous = session;
+                    session = next;
+                    if (previous != null) {
+                        background.execute(previous::close);
+                    }
+                    preferences.put(GuiPreferences.ARCHIVE, absolute.toString());
+                    archiveBrowser.show(next);
+                    status.setText(next.searchable() ? "Archive " + absolute + " open: click tissue to search it"
+                            : "Archive " + absolute + " holds no vectors yet: index some slides");
+                    opened.complete(next);
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> status.setText(oneLine(e)));
+                opened.completeExceptionally(e);
+            }
+        });
+        return opened;
+    }
+
+    public void openWizard() {
+        if (wizard == null || !wizard.stage().isShowing() && !wizard.running()) {
+            wizard = new IndexWizard(stage, preferences, session == null ? null : session.folder(),
+                    this::indexingFinished, archiveBrowser::refresh);
+        }
+        wizard.show();
+    }
+
+    private void indexingFinished(IndexingSummary summary) {
+        preferences.path(GuiPreferences.ARCHIVE).ifPresent(this::openArchive);
+    }
+
+    /** Shows a slide fitted to the window; remembers where the user was for Back. */
+    public boolean openSlide(Path file) {
+        return show(file, null, null, List.of(), true);
+    }
+
+    /** Opens a hit's slide centred on it with the tile outlined; Back returns to the query. A missing file only says so. */
+    public void openHit(GalleryTile hit) {
+        if (!Files.isRegularFile(hit.slide())) {
+            status.setText(hit.slide() + ": slide file missing (moved or on a drive that is not mounted)");
+            return;
+        }
+        ImageRegion region = new ImageRegion(hit.x(), hit.y(), hit.width(), hit.height());
+        show(hit.slide(), null, region, List.of(new Outline(region, Outline.HIT,
+                String.format(Locale.ROOT, "hit #%d  %.3f", hit.rank(), hit.score()))), true);
+    }
+
+    private boolean show(Path file, Viewport viewport, ImageRegion centre, List<Outline> outlines, boolean remember) {
         PyramidSource source;
         try {
             source = slides.open(file);
-        } catch (IOException e) {
-            status.setText(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            status.setText(oneLine(e));
             return false;
         }
         if (remember && currentSlide != null) {
             navigation.leave(here());
         }
-        currentSlide = file;
-        slides.pin(file);
+        currentSlide = file.toAbsolutePath().normalize();
+        slides.pin(currentSlide);
         if (viewer.getSource() != source) {
             viewer.setSource(source);
         }
@@ -137,10 +254,13 @@ public final class MainWindow {
         } else {
             viewer.fitToWindow();
         }
+        if (centre != null) {
+            viewer.centreOn(centre);
+        }
         viewer.getOutlines().setAll(outlines);
         stage.setTitle(TITLE + " \u2014 " + source.name());
         slideLabel.setText(describe(source));
-        status.setText("Opened " + file);
+        status.setText("Opened " + currentSlide);
         return true;
     }
 
@@ -148,39 +268,78 @@ public final class MainWindow {
         return new ViewerLocation(currentSlide, viewer.getViewport(), viewer.getOutlines());
     }
 
-    private void back() {
+    public void back() {
         if (currentSlide != null) {
-            navigation.back(here()).ifPresent(location -> show(location.slide(), location.viewport(), location.outlines(), false));
+            navigation.back(here()).ifPresent(location -> show(location.slide(), location.viewport(), null, location.outlines(), false));
         }
     }
 
-    private void forward() {
+    public void forward() {
         if (currentSlide != null) {
-            navigation.forward(here()).ifPresent(location -> show(location.slide(), location.viewport(), location.outlines(), false));
+            navigation.forward(here()).ifPresent(location -> show(location.slide(), location.viewport(), null, location.outlines(), false));
         }
     }
 
     private static String describe(PyramidSource source) {
         String mpp = source.micronsPerPixel().isPresent()
-                ? String.format(java.util.Locale.ROOT, "%.3f \u00b5m/px", source.micronsPerPixel().getAsDouble()) : "mpp unknown";
+                ? String.format(Locale.ROOT, "%.3f \u00b5m/px", source.micronsPerPixel().getAsDouble()) : "mpp unknown";
         return source.name() + "   " + source.width() + " \u00d7 " + source.height() + " px   " + mpp;
     }
 
-    private void search(ImageRegion region) {
-        status.setText("Search at " + region);
+    private void chooseExportFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export the gallery into a folder");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            exportTo(dir.toPath());
+        }
     }
 
-    public void openArchive(Path folder) {
-        preferences.put(GuiPreferences.ARCHIVE, folder.toString());
+    /** Writes the current gallery (page, table, pictures, GeoJSON) into {@code folder} in the background. */
+    public CompletableFuture<List<Path>> exportTo(Path folder) {
+        Optional<ResultGallery> result = searchController.lastResult();
+        CompletableFuture<List<Path>> done = new CompletableFuture<>();
+        if (result.isEmpty()) {
+            status.setText("Nothing to export: search first");
+            done.completeExceptionally(new IllegalStateException("no search result"));
+            return done;
+        }
+        status.setText("Exporting to " + folder + "\u2026");
+        CompletableFuture.runAsync(() -> {
+            try {
+                List<Path> files = new GalleryExporter(new SlideTileRenderer(slides)).export(result.get(), folder);
+                Platform.runLater(() -> status.setText("Exported " + files.size() + " files to " + folder));
+                done.complete(files);
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> status.setText("Export failed: " + oneLine(e)));
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     Optional<Path> currentSlide() {
         return Optional.ofNullable(currentSlide);
     }
 
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** Stops background work and closes the archive and slides; an indexing run stops at a safe point. */
     public void close() {
+        if (wizard != null) {
+            wizard.cancel();
+        }
         viewer.dispose();
         searchPanel.gallery().dispose();
+        searchController.dispose();
+        archiveBrowser.dispose();
+        background.shutdownNow();
+        if (session != null) {
+            session.close();
+        }
         slides.close();
     }
 }
