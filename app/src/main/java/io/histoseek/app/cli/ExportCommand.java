@@ -68,6 +68,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Pictures are drawn off screen: never ask for an X display from the command line.
+        System.setProperty("java.awt.headless", "true");
         if (!Files.isDirectory(archive)) {
             throw new IllegalArgumentException(archive + ": no such archive folder");
         }
