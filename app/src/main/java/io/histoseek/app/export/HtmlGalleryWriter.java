@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public final class HtmlGalleryWriter implements GalleryWriter {
     public static final String FILE_NAME = "index.html";
-    private static final int SCALE_BAR_TARGET_PIXELS = 70;
+    private static final int SCALE_BAR_TARGET_PIXELS = 100;
 
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;margin:24px;background:#f4f5f7;color:#1d2329}

@@ -88,7 +88,7 @@ public final class MainWindow {
         overview.visibleProperty().bind(viewer.sourceProperty().isNotNull());
         viewerStack.getChildren().add(overview);
         SplitPane split = new SplitPane(archiveBrowser, viewerStack, searchPanel);
-        split.setDividerPositions(0.2, 0.62);
+        split.setDividerPositions(0.23, 0.61);
         SplitPane.setResizableWithParent(archiveBrowser, false);
         SplitPane.setResizableWithParent(searchPanel, false);
         root.setTop(toolbar());

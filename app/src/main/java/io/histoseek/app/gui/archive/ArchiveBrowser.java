@@ -69,15 +69,17 @@ public final class ArchiveBrowser extends VBox {
                 onOpen.accept(selected.file());
             }
         });
-        Button open = new Button("Open archive\u2026");
+        Button open = new Button("Open\u2026");
         open.setId("openArchiveButton");
         open.setOnAction(event -> openArchive.run());
-        Button index = new Button("Index folders\u2026");
+        Button index = new Button("Index\u2026");
         index.setId("indexFoldersButton");
         index.setOnAction(event -> indexFolders.run());
         Button refresh = new Button("Refresh");
         refresh.setId("refreshArchiveButton");
         refresh.setOnAction(event -> refresh());
+        open.setTooltip(new javafx.scene.control.Tooltip("Open another archive folder"));
+        index.setTooltip(new javafx.scene.control.Tooltip("Index folders of slides into this archive"));
         HBox buttons = new HBox(6, open, index, refresh);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, summary, buttons, list);
@@ -176,7 +178,8 @@ public final class ArchiveBrowser extends VBox {
             name.setStyle("-fx-font-weight: bold;");
             Label status = new Label(entry.describeStatus());
             status.setWrapText(true);
-            status.setMaxWidth(200);
+            status.setMaxWidth(190);
+            name.setMaxWidth(190);
             status.getStyleClass().add("archive-status-" + entry.status().name().toLowerCase(java.util.Locale.ROOT));
             VBox text = new VBox(2, name, status);
             HBox row = new HBox(8, picture, text);

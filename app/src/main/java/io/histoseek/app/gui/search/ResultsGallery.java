@@ -90,6 +90,7 @@ public final class ResultsGallery extends ScrollPane {
 
     private FlowPane cards(List<GalleryTile> tiles) {
         FlowPane flow = new FlowPane(8, 8);
+        flow.prefWrapLengthProperty().bind(widthProperty().subtract(30));
         for (GalleryTile hit : tiles) {
             HitCard card = new HitCard(hit);
             card.setOnMouseClicked(event -> {

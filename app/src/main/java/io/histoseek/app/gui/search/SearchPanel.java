@@ -66,6 +66,8 @@ public final class SearchPanel extends VBox {
         row1.setAlignment(Pos.CENTER_LEFT);
         HBox row2 = new HBox(10, excludeSameSlide, new Label("Order"), order);
         row2.setAlignment(Pos.CENTER_LEFT);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
         HBox statusRow = new HBox(6, progress, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         HBox exportRow = new HBox(export);

@@ -259,11 +259,15 @@ public final class SlideViewer extends Region {
         for (Outline outline : outlines) {
             strokeRegion(g, view, outline.region(), outline.color(), false);
             if (outline.label() != null && !outline.label().isEmpty()) {
+                double x = view.toScreenX(outline.region().x());
+                double y = view.toScreenY(outline.region().y());
+                g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 12));
+                g.setFill(Color.color(0, 0, 0, 0.65));
+                g.fillRect(x - 1, y - 19, outline.label().length() * 7.2 + 8, 17);
                 g.setFill(outline.color());
-                g.setFont(Font.font(12));
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.BOTTOM);
-                g.fillText(outline.label(), view.toScreenX(outline.region().x()), view.toScreenY(outline.region().y()) - 3);
+                g.fillText(outline.label(), x + 3, y - 4);
             }
         }
         if (selection != null) {
