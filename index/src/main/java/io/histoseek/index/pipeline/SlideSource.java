@@ -78,8 +78,25 @@ final class SlideSource {
             return (position, tensor) -> reader.readNormalized(position, scratch, tensor, 0);
         }
 
+        /**
+         * The tile as stored: its vector L2-normalized, because the archive compares tiles by cosine
+         * and the HNSW graph takes the dot product of normalized vectors as that cosine.
+         */
         static NewTile newTile(TilePosition position, float[] vector) {
-            return new NewTile(position.x(), position.y(), position.size(), position.tissueFraction(), vector);
+            return new NewTile(position.x(), position.y(), position.size(), position.tissueFraction(), normalized(vector));
+        }
+
+        private static float[] normalized(float[] vector) {
+            double sum = 0;
+            for (float v : vector) {
+                sum += (double) v * v;
+            }
+            float scale = sum > 0 ? (float) (1 / Math.sqrt(sum)) : 0;
+            float[] out = new float[vector.length];
+            for (int i = 0; i < vector.length; i++) {
+                out[i] = vector[i] * scale;
+            }
+            return out;
         }
 
         @Override
