@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /** One hit of the gallery: its picture (filled in when rendered), score, slide name and position. */
 public final class HitCard extends VBox {
-    public static final double PICTURE = 150;
+    public static final double PICTURE = 132;
 
     private final GalleryTile hit;
     private final StackPane picture = new StackPane();

@@ -97,7 +97,7 @@ public final class SearchController {
                     Outline.QUERY, "query"));
         }
         long slides = result.hits().stream().map(GalleryTile::slide).distinct().count();
-        panel.showHits(result.hits(), String.format(Locale.ROOT, "%d hits on %d slides in %.0f ms (query at x %d, y %d). Double-click a hit to open it.",
+        panel.showHits(result.hits(), String.format(Locale.ROOT, "%d hits on %d slides, %.0f ms; query tile at x %d, y %d",
                 result.hits().size(), slides, millis, query.x(), query.y()));
     }
 
