@@ -65,6 +65,12 @@ class ViewerWindowTest {
         assertTrue(viewer.getViewport().centreX() > panned.centreX(), "the right arrow pans right");
         Thread.sleep(1500);
         GuiTestSupport.screenshot(stage.getScene(), "viewer-zoomed");
+        robot.type(KeyCode.MINUS);
+        assertTrue(viewer.getViewport().downsample() > panned.downsample(), "minus zooms out");
+        javafx.scene.Node overview = robot.lookup("#overview").query();
+        javafx.geometry.Bounds box = overview.localToScreen(overview.getBoundsInLocal());
+        robot.clickOn(box.getMinX() + box.getWidth() / 2, box.getMinY() + box.getHeight() * 0.9);
+        assertTrue(viewer.getViewport().centreY() > 2967 * 0.8, "a click low on the overview jumps there: " + viewer.getViewport());
         robot.type(KeyCode.F);
         assertEquals(fitted.downsample(), viewer.getViewport().downsample(), 1e-9, "F fits the slide again");
     }
