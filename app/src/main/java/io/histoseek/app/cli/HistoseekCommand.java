@@ -14,6 +14,7 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 GuiCommand.class,
                 ExportCommand.class,
+                SlideInfoCommand.class,
         })
 public final class HistoseekCommand implements Runnable {
     /** Exit status for a problem with the user's input or files (usage errors get picocli's 2). */
