@@ -12,6 +12,7 @@ import java.io.PrintWriter;
         description = "Find morphologically similar tissue across a local whole-slide image archive.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EmbedCommand.class,
         })
 public final class HistoseekCommand implements Runnable {
     /** Exit status for a problem with the user's input or files (usage errors get picocli's 2). */
