@@ -13,6 +13,7 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 EmbedCommand.class,
+                SlideInfoCommand.class,
         })
 public final class HistoseekCommand implements Runnable {
     /** Exit status for a problem with the user's input or files (usage errors get picocli's 2). */

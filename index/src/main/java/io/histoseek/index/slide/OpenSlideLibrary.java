@@ -7,6 +7,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  */
 final class OpenSlideLibrary {
     private static final String[] LIBRARY_NAMES = {"libopenslide.so.1", "libopenslide.so.0"};
+    private static final String[] LIBTIFF_NAMES = {"libtiff.so.6", "libtiff.so.5"};
     /** char* returned by OpenSlide are zero-length segments; give them room to be read as C strings. */
     private static final long MAX_C_STRING = Long.MAX_VALUE;
 
@@ -107,6 +110,8 @@ final class OpenSlideLibrary {
         for (String name : LIBRARY_NAMES) {
             try {
                 instance = new OpenSlideLibrary(name, SymbolLookup.libraryLookup(name, Arena.global()));
+                silenceLibtiff();
+                silenceGlib();
                 return;
             } catch (IllegalArgumentException | UnsatisfiedLinkError e) {
                 failures.add(name + ": " + e.getMessage());
@@ -114,6 +119,59 @@ final class OpenSlideLibrary {
         }
         loadFailure = "OpenSlide is not installed (install libopenslide0 or libopenslide1; tried "
                 + String.join("; ", failures) + ")";
+    }
+
+    /**
+     * libtiff prints its warnings and errors on stderr by default ("Nonstandard tile width ...,
+     * convert file"); OpenSlide reports failures itself through openslide_get_error, so the
+     * default handlers only break the one-line error promise of the command line.
+     */
+    private static void silenceLibtiff() {
+        for (String name : LIBTIFF_NAMES) {
+            try {
+                SymbolLookup libtiff = SymbolLookup.libraryLookup(name, Arena.global());
+                Linker linker = Linker.nativeLinker();
+                FunctionDescriptor setHandler = FunctionDescriptor.of(ADDRESS, ADDRESS);
+                for (String function : List.of("TIFFSetWarningHandler", "TIFFSetErrorHandler")) {
+                    MemorySegment symbol = libtiff.find(function).orElseThrow();
+                    MemorySegment previous = (MemorySegment) linker.downcallHandle(symbol, setHandler)
+                            .invokeExact(MemorySegment.NULL);
+                    assert previous != null;
+                }
+                return;
+            } catch (Throwable notThere) {
+                // Try the next soname; without libtiff there is nothing to silence.
+            }
+        }
+    }
+
+    /**
+     * OpenSlide logs through GLib: damaged files make it print "GLib-CRITICAL **: g_strchug:
+     * assertion failed" lines on stderr next to the error it reports anyway. Route GLib's default
+     * log handler to stderr only when HISTOSEEK_DEBUG=1.
+     */
+    private static void silenceGlib() {
+        try {
+            SymbolLookup glib = SymbolLookup.libraryLookup("libglib-2.0.so.0", Arena.global());
+            Linker linker = Linker.nativeLinker();
+            MethodHandle handler = MethodHandles.lookup().findStatic(OpenSlideLibrary.class, "onGlibMessage",
+                    MethodType.methodType(void.class, MemorySegment.class, int.class, MemorySegment.class,
+                            MemorySegment.class));
+            MemorySegment stub = linker.upcallStub(handler,
+                    FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Arena.global());
+            MemorySegment previous = (MemorySegment) linker.downcallHandle(
+                    glib.find("g_log_set_default_handler").orElseThrow(),
+                    FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS)).invokeExact(stub, MemorySegment.NULL);
+            assert previous != null;
+        } catch (Throwable notThere) {
+            // No GLib to configure: its messages, if any, keep their default destination.
+        }
+    }
+
+    private static void onGlibMessage(MemorySegment domain, int level, MemorySegment message, MemorySegment data) {
+        if ("1".equals(System.getenv("HISTOSEEK_DEBUG"))) {
+            System.err.println("(" + string(domain) + ") " + string(message));
+        }
     }
 
     /** Reads a NUL-terminated UTF-8 string that OpenSlide owns; null for NULL. */

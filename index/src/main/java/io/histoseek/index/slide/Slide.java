@@ -25,6 +25,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class Slide implements AutoCloseable {
     /** Regions up to this many pixels reuse one native buffer per thread; larger ones get their own. */
     private static final long POOLED_PIXELS = 1L << 20;
+    /** Labels, macros and thumbnails are a few megapixels; more means a damaged header. */
+    private static final long MAX_ASSOCIATED_PIXELS = 1L << 26;
     private static final ThreadLocal<NativeBuffer> BUFFERS = ThreadLocal.withInitial(NativeBuffer::new);
 
     private final Path file;
@@ -292,7 +294,7 @@ public final class Slide implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             ensureOpen();
             size = associatedSize(arena, name);
-            if (size[0] * size[1] > Integer.MAX_VALUE - 8) {
+            if (size[0] * size[1] > MAX_ASSOCIATED_PIXELS) {
                 throw new SlideException(file, "associated image " + name + " is too large to decode");
             }
             MemorySegment buffer = arena.allocate(ValueLayout.JAVA_INT, size[0] * size[1]);

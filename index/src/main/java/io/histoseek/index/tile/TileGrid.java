@@ -11,9 +11,13 @@ import java.util.Locale;
 /**
  * The tissue tiles of a slide at the model's scale: 224x224 output pixels at 0.5 um/px, i.e.
  * level-0 squares of 224 * 0.5 / mpp pixels, laid on a grid from the slide's origin (or its
- * openslide.bounds when the format has them). Grid steps are placed with the exact fractional
- * size and rounded, so the same tissue scanned at 0.25 um/px lands on the same grid (positions
- * doubled) instead of drifting by the rounding error. Only whole tiles inside the slide count.
+ * openslide.bounds when the format has them). Only whole tiles inside the slide count.
+ *
+ * <p>Positions and size are multiples of the read level's downsample (rounded), stepping by the
+ * exact fractional size so rounding never accumulates. Reads are then pixel-aligned at that
+ * level (OpenSlide does no sub-pixel shifting), and a 0.25 um/px scan read from its 2x level
+ * lands on exactly twice the positions of the same tissue at 0.5 um/px, 224 level pixels each.
+ * The cost is a tile side off by at most half a pixel of that level (0.2%).
  */
 public final class TileGrid {
     public static final int TILE = 224;
@@ -69,7 +73,8 @@ public final class TileGrid {
                                 boolean allowCoarser) throws SlideException {
         requireTileable(slide, scale, allowCoarser);
         double exact = exactTileSize(scale);
-        int size = (int) Math.round(exact);
+        long snap = Math.max(1, Math.round(slide.levelDownsample(TileReader.levelFor(slide, (int) Math.round(exact)))));
+        int size = (int) (snap * Math.max(1, Math.round(exact / snap)));
         long originX = longProperty(slide, "openslide.bounds-x", 0);
         long originY = longProperty(slide, "openslide.bounds-y", 0);
         long extentX = longProperty(slide, "openslide.bounds-width", slide.width() - originX);
@@ -80,14 +85,14 @@ public final class TileGrid {
         int columns = 0;
         int rows = 0;
         for (int row = 0; ; row++) {
-            long y = originY + Math.round(row * exact);
+            long y = originY + snap * Math.round(row * exact / snap);
             if (y + size > limitY) {
                 break;
             }
             rows++;
             columns = 0;
             for (int column = 0; ; column++) {
-                long x = originX + Math.round(column * exact);
+                long x = originX + snap * Math.round(column * exact / snap);
                 if (x + size > limitX) {
                     break;
                 }
@@ -106,11 +111,16 @@ public final class TileGrid {
             throw new SlideException(slide.file(),
                     "physical scale unknown (no mpp in the file); give it with --assume-mpp");
         }
-        if (!allowCoarser && scale.mpp() > TARGET_MPP * COARSER_TOLERANCE) {
+        if (!allowCoarser && tooCoarse(scale)) {
             throw new SlideException(slide.file(), String.format(Locale.ROOT,
                     "%s um/px is coarser than the %.1f um/px the model was trained at; refusing to upsample",
                     scale.describe(), TARGET_MPP));
         }
+    }
+
+    /** True when tiles at this scale would need upsampling beyond scanner rounding (refused by default). */
+    public static boolean tooCoarse(PhysicalScale scale) {
+        return scale.known() && scale.mpp() > TARGET_MPP * COARSER_TOLERANCE;
     }
 
     private static long longProperty(Slide slide, String name, long fallback) {
@@ -126,12 +136,12 @@ public final class TileGrid {
         return tiles;
     }
 
-    /** Level-0 pixels per tile side (rounded, what every TilePosition reports). */
+    /** Level-0 pixels per tile side (snapped, what every TilePosition reports). */
     public int tileSize() {
         return size;
     }
 
-    /** Level-0 pixels per tile side before rounding; grid steps use it. */
+    /** Level-0 pixels per tile side before snapping; grid steps use it. */
     public double exactTileSize() {
         return exactSize;
     }

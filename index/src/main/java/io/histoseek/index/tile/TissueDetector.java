@@ -54,9 +54,10 @@ public final class TissueDetector {
             scaleX = slide.width() / (double) width;
             scaleY = slide.height() / (double) height;
         } else {
-            int factor = Math.max(1, (int) Math.floor(maxScale / slide.levelDownsample(source.level)));
             long levelWidth = slide.levelWidth(source.level);
             long levelHeight = slide.levelHeight(source.level);
+            int factor = (int) Math.max(1, Math.min(Math.min(levelWidth, levelHeight),
+                    Math.floor(maxScale / slide.levelDownsample(source.level))));
             width = (int) Math.max(1, levelWidth / factor);
             height = (int) Math.max(1, levelHeight / factor);
             rgb = readReduced(slide, source.level, factor, width, height);

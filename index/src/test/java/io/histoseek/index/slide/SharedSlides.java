@@ -9,7 +9,9 @@ public final class SharedSlides {
 
     public static Path dir() {
         String configured = System.getProperty("histoseek.shared");
-        Path shared = configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
+        // Without the property: ../shared from the repository root, or from the module's parent.
+        Path shared = configured != null ? Path.of(configured)
+                : Files.isDirectory(Path.of("..", "shared")) ? Path.of("..", "shared") : Path.of("..", "..", "shared");
         Path slides = shared.resolve("data/slides").toAbsolutePath().normalize();
         if (!Files.isDirectory(slides)) {
             throw new IllegalStateException("test slides missing: " + slides + " (set -Dhistoseek.shared)");

@@ -1,0 +1,64 @@
+package io.histoseek.index.slide;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.histoseek.index.slide.SharedSlides.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PhysicalScaleTest {
+    @ParameterizedTest
+    @CsvSource({
+            "CMU-1-Small-Region.svs, 0.499, OPENSLIDE, 0.499",
+            "constructed/CMU-1-Small-Region-vms/CMU-1-Small-Region-vms.vms, 0.499, OPENSLIDE, 0.499",
+            "constructed/CMU-1-Small-Region-mirax.mrxs, 0.499, OPENSLIDE, 0.499",
+            "synthetic/small.svs, 0.499, OPENSLIDE, 0.499",
+            "constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif, 0.499, TIFF_RESOLUTION, 0.499",
+            "constructed/CMU-1-Small-Region_2x-upsampled_generic-tiled-0.25mpp.tif, 0.2495, TIFF_RESOLUTION, 0.2495",
+            "tcga-cr-7395-01a-01-ts1.svs, NaN, UNKNOWN, unknown",
+            "synthetic/boxes.tiff, NaN, UNKNOWN, unknown",
+    })
+    void scalePerVendor(String file, double mpp, PhysicalScale.Source source, String described) throws Exception {
+        try (Slide slide = Slide.open(get(file))) {
+            PhysicalScale scale = PhysicalScale.of(slide);
+            assertEquals(source, scale.source());
+            assertEquals(described, scale.describe());
+            if (!Double.isNaN(mpp)) {
+                assertEquals(mpp, scale.mpp(), 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void resolutionUnitsAreConvertedAndAperioInchIsIgnored() {
+        PhysicalScale cm = PhysicalScale.fromProperties(Map.of(
+                "openslide.vendor", "generic-tiff", "tiff.ResolutionUnit", "centimeter", "tiff.XResolution", "40000"));
+        assertEquals(0.25, cm.mpp(), 1e-12);
+        PhysicalScale inch = PhysicalScale.fromProperties(Map.of(
+                "openslide.vendor", "generic-tiff", "tiff.ResolutionUnit", "inch",
+                "tiff.XResolution", "101600", "tiff.YResolution", "50800"));
+        assertEquals(0.25, inch.mppX(), 1e-12);
+        assertEquals(0.5, inch.mppY(), 1e-12);
+        PhysicalScale aperio = PhysicalScale.fromProperties(Map.of(
+                "openslide.vendor", "aperio", "tiff.ResolutionUnit", "inch", "tiff.XResolution", "101600"));
+        assertFalse(aperio.known());
+        PhysicalScale noUnit = PhysicalScale.fromProperties(Map.of("tiff.XResolution", "40000"));
+        assertFalse(noUnit.known());
+    }
+
+    @Test
+    void assumedMppOverridesTheFile() throws Exception {
+        try (Slide slide = Slide.open(get(SharedSlides.CMU))) {
+            PhysicalScale assumed = PhysicalScale.of(slide, 0.25);
+            assertEquals(PhysicalScale.Source.ASSUMED, assumed.source());
+            assertEquals(0.25, assumed.mpp());
+            assertTrue(assumed.known());
+            assertEquals(PhysicalScale.Source.OPENSLIDE, PhysicalScale.of(slide, null).source());
+        }
+    }
+}
