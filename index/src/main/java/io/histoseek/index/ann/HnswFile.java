@@ -61,27 +61,27 @@ public final class HnswFile {
         syncDirectory(target.toAbsolutePath().getParent());
     }
 
+    /**
+     * Writes the first {@code n} nodes, n read after the entry point: a snapshot that stays
+     * consistent while adds run (links to nodes added meanwhile are left out).
+     */
     private static void writeGraph(HnswGraph g, String archiveId, Output out) throws IOException {
+        long entry = g.entryPoint();
         int n = g.size();
+        long maxLabel = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) maxLabel = Math.max(maxLabel, g.label(i));
         byte[] id = archiveId.getBytes(StandardCharsets.UTF_8);
         out.room(64 + id.length);
         ByteBuffer b = out.buffer;
         b.put(MAGIC).putInt(FORMAT).putInt(g.dimension).putInt(g.m).putInt(g.efConstruction).putInt(n)
-                .putLong(g.entryPoint()).putLong(g.maxLabel()).putShort((short) id.length).put(id);
-        for (int i = 0; i < n; i++) out.room(8).putLong(g.labelChunks[i >>> HnswGraph.CHUNK_BITS][i & (HnswGraph.CHUNK - 1)]);
+                .putLong(entry).putLong(maxLabel).putShort((short) id.length).put(id);
+        for (int i = 0; i < n; i++) out.room(8).putLong(g.label(i));
         for (int i = 0; i < n; i++) out.room(1).put(g.levelChunks[i >>> HnswGraph.CHUNK_BITS][i & (HnswGraph.CHUNK - 1)]);
-        int stride0 = g.maxM0 + 1;
+        int[] list = new int[g.maxM0 + 1];
+        for (int i = 0; i < n; i++) writeLinks(g, i, 0, n, list, out);
         for (int i = 0; i < n; i++) {
-            int[] links = g.level0Chunks[i >>> HnswGraph.CHUNK_BITS];
-            int base = (i & (HnswGraph.CHUNK - 1)) * stride0;
-            ByteBuffer r = out.room(4 * stride0);
-            for (int j = 0; j < stride0; j++) r.putInt(links[base + j]);
-        }
-        for (int i = 0; i < n; i++) {
-            int[] upper = g.upperChunks[i >>> HnswGraph.CHUNK_BITS][i & (HnswGraph.CHUNK - 1)];
-            if (upper == null) continue;
-            ByteBuffer r = out.room(4 * upper.length);
-            for (int v : upper) r.putInt(v);
+            int level = g.levelChunks[i >>> HnswGraph.CHUNK_BITS][i & (HnswGraph.CHUNK - 1)];
+            for (int lc = 1; lc <= level; lc++) writeLinks(g, i, lc, n, list, out);
         }
         for (int i = 0; i < n; i++) {
             float[] vectors = g.vectorChunks[i >>> HnswGraph.CHUNK_BITS];
@@ -89,6 +89,15 @@ public final class HnswFile {
             ByteBuffer r = out.room(2 * g.dimension);
             for (int j = 0; j < g.dimension; j++) r.putShort(Float.floatToFloat16(vectors[base + j]));
         }
+    }
+
+    private static void writeLinks(HnswGraph g, int node, int level, int n, int[] list, Output out) throws IOException {
+        int slots = g.copyLinks(node, level, list);
+        int kept = 0;
+        for (int j = 1; j <= list[0]; j++) if (list[j] < n) list[1 + kept++] = list[j];
+        list[0] = kept;
+        ByteBuffer r = out.room(4 * slots);
+        for (int j = 0; j < slots; j++) r.putInt(j <= kept ? list[j] : 0);
     }
 
     /** A buffered channel writer that keeps a CRC32C of every byte and appends it at the end. */
@@ -214,14 +223,16 @@ public final class HnswFile {
 
     /** Rejects link ids outside the graph, so a corrupt-but-checksummed file cannot crash a search. */
     private static void checkLinks(Path file, HnswGraph g, int n) throws CorruptIndexException {
-        int stride0 = g.maxM0 + 1;
         for (int i = 0; i < n; i++) {
-            int[] links = g.level0Chunks[i >>> HnswGraph.CHUNK_BITS];
-            int base = (i & (HnswGraph.CHUNK - 1)) * stride0;
-            int count = links[base];
-            if (count < 0 || count > g.maxM0) throw new CorruptIndexException(file + ": bad link count at node " + i);
-            for (int j = 1; j <= count; j++) {
-                if (links[base + j] < 0 || links[base + j] >= n) throw new CorruptIndexException(file + ": bad link at node " + i);
+            int level = g.levelChunks[i >>> HnswGraph.CHUNK_BITS][i & (HnswGraph.CHUNK - 1)];
+            for (int lc = 0; lc <= level; lc++) {
+                int[] links = g.linksArray(i, lc);
+                int base = g.linksBase(i, lc);
+                int count = links[base];
+                if (count < 0 || count > (lc == 0 ? g.maxM0 : g.m)) throw new CorruptIndexException(file + ": bad link count at node " + i);
+                for (int j = 1; j <= count; j++) {
+                    if (links[base + j] < 0 || links[base + j] >= n) throw new CorruptIndexException(file + ": bad link at node " + i);
+                }
             }
         }
     }

@@ -34,6 +34,8 @@ public final class HnswGraph {
     final float[][] vectorChunks = new float[MAX_CHUNKS][];
     final long[][] labelChunks = new long[MAX_CHUNKS][];
     final byte[][] levelChunks = new byte[MAX_CHUNKS][];
+    /** 1 once a node is linked on every level; greedy descent only steps onto such nodes. */
+    private final byte[][] readyChunks = new byte[MAX_CHUNKS][];
     /** Level 0: per node {@code maxM0 + 1} ints, the count then the neighbour ids. */
     final int[][] level0Chunks = new int[MAX_CHUNKS][];
     /** Levels 1..L of a node: {@code L * (m + 1)} ints, per level the count then the ids; null on level 0 only nodes. */
@@ -122,6 +124,7 @@ public final class HnswGraph {
         }
         try {
             if (entryNow == EMPTY) {
+                markReady(node);
                 entry = ((long) level << 32) | node;
                 return;
             }
@@ -133,6 +136,7 @@ public final class HnswGraph {
                 searchLayer(s, own, ownOffset, current, efConstruction, lc, node + 1, node);
                 current = connect(s, node, lc);
             }
+            markReady(node);
             if (raisesTop) entry = ((long) level << 32) | node;
         } finally {
             if (raisesTop) topLock.unlock();
@@ -165,7 +169,22 @@ public final class HnswGraph {
         }
     }
 
+    private void markReady(int node) {
+        synchronized (lock(node)) {
+            readyChunks[node >>> CHUNK_BITS][node & (CHUNK - 1)] = 1;
+        }
+    }
+
+    /**
+     * A node linked on an upper level may still lack its level-0 links while its insertion runs;
+     * descending onto it would strand the level-0 search, so descent waits for it to be ready.
+     */
+    private boolean ready(int node) {
+        return readyChunks[node >>> CHUNK_BITS][node & (CHUNK - 1)] != 0;
+    }
+
     void allocateChunk(int c) {
+        readyChunks[c] = new byte[CHUNK];
         vectorChunks[c] = new float[CHUNK * dimension];
         labelChunks[c] = new long[CHUNK];
         levelChunks[c] = new byte[CHUNK];
@@ -258,6 +277,15 @@ public final class HnswGraph {
         return level == 0 ? (node & (CHUNK - 1)) * (maxM0 + 1) : (level - 1) * (m + 1);
     }
 
+    /** Copies a node's list at {@code level} (count, then ids) into {@code out}; returns the list's slot count. */
+    int copyLinks(int node, int level, int[] out) {
+        int slots = level == 0 ? maxM0 + 1 : m + 1;
+        synchronized (lock(node)) {
+            System.arraycopy(linksArray(node, level), linksBase(node, level), out, 0, slots);
+        }
+        return slots;
+    }
+
     private Object lock(int node) {
         return locks[node & (LOCK_STRIPES - 1)];
     }
@@ -295,7 +323,8 @@ public final class HnswGraph {
             int n = copyLinks(s, current, level);
             for (int j = 0; j < n; j++) {
                 int candidate = s.links[j];
-                if (candidate >= limit) continue;
+                if (candidate >= limit && candidate >= (limit = count)) continue;
+                if (!ready(candidate)) continue;
                 float d = distance(q, qOffset, candidate);
                 if (d < best) {
                     best = d;
@@ -307,10 +336,14 @@ public final class HnswGraph {
         return current;
     }
 
-    /** Beam search on one level, skipping {@code self} (-1: none); leaves the best {@code ef} in {@code s.results} (a max-heap by distance). */
+    /**
+     * Beam search on one level, skipping {@code self} (-1: none). Nodes are usable once counted
+     * ({@code count} is written after the vector); a link to a newer node than {@code limit}
+     * re-reads the count, since concurrent inserts may prune a list down to new nodes only. Leaves the best {@code ef} in {@code s.results} (a max-heap by distance). */
     private void searchLayer(SearchScratch s, float[] q, int qOffset, int start, int ef, int level, int limit, int self) {
         VisitedSet visited = s.visited;
         visited.reset(limit);
+        limit = visited.grow(Math.max(limit, count)); // the start may be newer than the caller's limit
         // A concurrent insertion may already link to the node being inserted: never link it to itself.
         if (self >= 0) visited.add(self);
         NodeHeap results = s.results;
@@ -330,7 +363,8 @@ public final class HnswGraph {
             int n = copyLinks(s, current, level);
             for (int j = 0; j < n; j++) {
                 int candidate = s.links[j];
-                if (candidate >= limit || !visited.add(candidate)) continue;
+                if (candidate >= limit && candidate >= (limit = visited.grow(count))) continue;
+                if (!visited.add(candidate)) continue;
                 float d = distance(q, qOffset, candidate);
                 if (results.size() < ef || d < bound) {
                     candidates.push(-d, candidate);
@@ -364,6 +398,7 @@ public final class HnswGraph {
 
     /** Installs a graph read by {@link HnswFile}; only on a fresh, empty graph. */
     void restore(int nodeCount, long entryPoint, long largestLabel) {
+        for (int c = 0; c <= (nodeCount - 1) >>> CHUNK_BITS && nodeCount > 0; c++) java.util.Arrays.fill(readyChunks[c], (byte) 1);
         this.count = nodeCount;
         this.entry = nodeCount == 0 ? EMPTY : entryPoint;
         this.maxLabel = largestLabel;

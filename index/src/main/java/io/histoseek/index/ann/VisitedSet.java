@@ -13,6 +13,12 @@ final class VisitedSet {
         }
     }
 
+    /** Makes room for nodes below {@code capacity} without forgetting marks; returns it. */
+    int grow(int capacity) {
+        if (marks.length < capacity) marks = java.util.Arrays.copyOf(marks, Math.max(capacity, marks.length * 2));
+        return capacity;
+    }
+
     /** Marks the node; false when it was already marked in this generation. */
     boolean add(int node) {
         if (marks[node] == generation) return false;
