@@ -14,7 +14,9 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 GuiCommand.class,
                 ExportCommand.class,
+                EmbedCommand.class,
                 SlideInfoCommand.class,
+                IndexCommand.class, InfoCommand.class, TilesCommand.class, SearchCommand.class, RelinkCommand.class,
         })
 public final class HistoseekCommand implements Runnable {
     /** Exit status for a problem with the user's input or files (usage errors get picocli's 2). */

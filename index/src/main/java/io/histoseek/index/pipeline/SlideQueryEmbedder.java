@@ -42,9 +42,19 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
 
     /** With the checkpoint and tiling the archive was indexed with (or another place of the same checkpoint). */
     public static SlideQueryEmbedder forArchive(ArchiveStore store, Optional<Path> checkpoint) {
+        return forArchive(store, checkpoint, null);
+    }
+
+    /** As {@link #forArchive(ArchiveStore, Optional)}, with a scale for query slides that record none (null: none). */
+    public static SlideQueryEmbedder forArchive(ArchiveStore store, Optional<Path> checkpoint, Double assumeMpp) {
         ModelIdentity model = store.model().orElseThrow(() ->
                 new SearchException(store.folder() + ": archive holds no vectors yet (index some slides first)"));
-        return new SlideQueryEmbedder(EncoderSettings.of(store, checkpoint), model);
+        EncoderSettings settings = EncoderSettings.of(store, checkpoint);
+        if (assumeMpp != null) {
+            settings = new EncoderSettings(settings.checkpoint(), settings.heads(),
+                    new TilingOptions(settings.tiling().tissueThreshold(), assumeMpp));
+        }
+        return new SlideQueryEmbedder(settings, model);
     }
 
     @Override

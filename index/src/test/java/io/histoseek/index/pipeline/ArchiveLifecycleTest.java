@@ -36,7 +36,7 @@ class ArchiveLifecycleTest {
 
     @Test
     void rerunsFollowTouchedChangedAndVanishedSlides() throws Exception {
-        Path folder = SmallFolder.create(dir.resolve("slides"));
+        Path folder = SmallFolder.createWithTiffCopy(dir.resolve("slides"));
         Path archive = dir.resolve("archive");
         IndexingSummary first = Archives.index(archive, folder);
         assertEquals(2, first.embedded());
@@ -76,12 +76,10 @@ class ArchiveLifecycleTest {
     @Test
     void vectorsOfAnotherCheckpointAreRefused() throws Exception {
         Path folder = SmallFolder.create(dir.resolve("slides"));
-        Files.delete(folder.resolve(SmallFolder.TIFF));
         Path archive = dir.resolve("archive");
         Archives.index(archive, folder);
         List<String> tiles = Archives.tiles(archive);
-        SmallFolder.copy(SharedData.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif"),
-                folder.resolve(SmallFolder.TIFF));
+        SmallFolder.addTiffCopy(folder);
         IndexingRequest oneHead = new IndexingRequest(List.of(folder), archive, SharedData.tinyCheckpoint(),
                 EncoderOptions.defaults().withHeads(OptionalInt.of(1)), 1, TilingOptions.defaults());
         ArchiveException refused = assertThrows(ArchiveException.class,
@@ -128,7 +126,7 @@ class ArchiveLifecycleTest {
 
     @Test
     void searchingWorksWhileIndexingGoesOn() throws Exception {
-        Path folder = SmallFolder.create(dir.resolve("slides"));
+        Path folder = SmallFolder.createWithTiffCopy(dir.resolve("slides"));
         Path archive = dir.resolve("archive");
         CountDownLatch firstSlide = new CountDownLatch(1);
         CountDownLatch searched = new CountDownLatch(1);

@@ -62,8 +62,11 @@ final class VitForward {
     private NDArray tokens(NDArray images, long count) {
         NDManager batch = images.getManager();
         try (NDManager scope = batch.newSubManager()) {
-            NDArray input = images.toType(compute, true);
-            input.attach(scope);
+            NDArray input = images;
+            if (images.getDataType() != compute) {
+                input = images.toType(compute, false);
+                input.attach(scope);
+            }
             NDArray patches = Conv2d.conv2d(input, weights.patchWeight(), weights.patchBias(),
                     new Shape(arch.patch(), arch.patch()), new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
             NDArray sequence = patches.toType(DataType.FLOAT32, false)
