@@ -57,6 +57,7 @@ build_app_image() {
     --icon "$packaging/histoseek.png" \
     --input "$stage/input" --main-jar histoseek-app.jar --main-class io.histoseek.app.Main \
     --module-path "$stage/modules" --add-modules "$jdk_modules,$fx_modules" \
+    --jlink-options "--strip-native-commands --strip-debug --no-man-pages --no-header-files --compress=zip-6" \
     --java-options "-Xss4m --enable-native-access=ALL-UNNAMED,javafx.graphics --add-modules jdk.incubator.vector" \
     2> >(grep -v 'No JDK Modules found' >&2)
 
@@ -87,16 +88,20 @@ build_deb() {
   local version
   version="$(app_version)"
   rm -f "$target"/histoseek_*.deb
-  # libopenslide0: slides; libgtk-3-0, libxtst6, fontconfig, fonts-dejavu-core: JavaFX (its natives
-  # sit inside jars, so jpackage's automatic dependency scan misses them); libgomp1: PyTorch CPU.
+  # jpackage adds what the runtime's own libraries link (libx11-6, libxtst6, libasound2, ...) and
+  # xdg-utils for the menu entry. It cannot see libopenslide0 (loaded by name through FFM) nor
+  # what JavaFX needs (its natives sit inside jars): libgtk-3-0, fontconfig and a font (JavaFX
+  # aborts with none). PyTorch's CPU natives bring their own libgomp. Our resource-dir adds the
+  # desktop entry's name and a /usr/bin/histoseek link (postinst/prerm).
   DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}" \
   "$jdk/bin/jpackage" --type deb --dest "$target" --app-image "$image" --name histoseek \
     --app-version "$version" --vendor Histoseek \
     --description "Find morphologically similar tissue across a local whole-slide image archive" \
     --icon "$packaging/histoseek.png" \
+    --resource-dir "$packaging/deb" \
     --linux-package-name histoseek --linux-deb-maintainer "histoseek@localhost" \
     --linux-menu-group "Science;MedicalSoftware;" --linux-app-category science --linux-shortcut \
-    --linux-package-deps "libopenslide0, libgtk-3-0, libxtst6, libxrender1, libxi6, fontconfig, fonts-dejavu-core, libgomp1, perl-base" \
+    --linux-package-deps "libopenslide0, libgtk-3-0, fontconfig, fonts-dejavu-core" \
     2> >(grep -v 'No JDK Modules found' >&2)
   ls -la "$target"/histoseek_*.deb
 }

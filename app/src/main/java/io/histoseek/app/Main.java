@@ -7,6 +7,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(HistoseekCommand.run(args));
+        System.exit(HistoseekCommand.run(args.length == 0 ? new String[] {"gui"} : args));
     }
 }

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 GuiCommand.class,
                 ExportCommand.class,
+                ModelCommand.class,
                 EmbedCommand.class,
                 SlideInfoCommand.class,
                 IndexCommand.class, InfoCommand.class, TilesCommand.class, SearchCommand.class, RelinkCommand.class,

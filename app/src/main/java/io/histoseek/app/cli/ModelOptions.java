@@ -1,5 +1,8 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.app.AppConfig;
+import io.histoseek.app.AppDirs;
+import io.histoseek.app.RegisteredModel;
 import io.histoseek.model.Device;
 import io.histoseek.model.EncoderOptions;
 import io.histoseek.model.Precision;
@@ -7,9 +10,12 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** The encoder options every command that embeds tiles shares (a picocli mixin). */
@@ -37,7 +43,10 @@ public final class ModelOptions {
             description = "tiles per forward pass (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    /** The checkpoint to use: --checkpoint, else $HISTOSEEK_CHECKPOINT. */
+    /**
+     * The checkpoint to use: --checkpoint, else $HISTOSEEK_CHECKPOINT, else the one registered with
+     * {@code histoseek model download} or {@code model use}.
+     */
     public Path resolveCheckpoint() {
         return resolveCheckpoint(System.getenv());
     }
@@ -50,7 +59,29 @@ public final class ModelOptions {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Path.of(fromEnvironment);
         }
-        throw new IllegalArgumentException("no checkpoint: give --checkpoint FILE or set " + CHECKPOINT_ENV);
+        return registeredCheckpoint(environment).orElseThrow(() -> new IllegalArgumentException(
+                "no checkpoint: run `histoseek model download` or `histoseek model use FILE` once,"
+                        + " or give --checkpoint FILE or set " + CHECKPOINT_ENV));
+    }
+
+    // The settings are found through the same environment (XDG_CONFIG_HOME or HOME) as the rest.
+    private static Optional<Path> registeredCheckpoint(Map<String, String> environment) {
+        String home = environment.get("HOME");
+        if ((home == null || home.isBlank()) && environment.get("XDG_CONFIG_HOME") == null) {
+            return Optional.empty();
+        }
+        AppDirs dirs = AppDirs.from(environment, Path.of(home == null ? "/" : home));
+        Optional<Path> registered;
+        try {
+            registered = RegisteredModel.from(AppConfig.load(dirs)).map(RegisteredModel::checkpoint);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        registered.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
+            throw new IllegalArgumentException(file + ": the registered checkpoint is gone;"
+                    + " run `histoseek model use FILE` or `histoseek model download`");
+        });
+        return registered;
     }
 
     public OptionalInt heads() {

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Shows a download's bytes, rate and time left on stderr: one refreshing line on a terminal,
  * a plain line every few seconds otherwise (logs, pipes).
  */
-public final class DownloadProgress {
+public final class DownloadProgress implements DownloadListener {
     private static final long TERMINAL_REFRESH_NANOS = 200_000_000L;
     private static final long PLAIN_REFRESH_NANOS = 5_000_000_000L;
 
@@ -25,8 +25,8 @@ public final class DownloadProgress {
         this.name = name;
     }
 
-    /** Call once the size is known; {@code alreadyHave} are the bytes kept from an earlier try. */
-    public void start(long alreadyHave, long total) {
+    @Override
+    public void started(long alreadyHave, long total) {
         startNanos = System.nanoTime();
         startBytes = alreadyHave;
         lastPrintNanos = startNanos;
@@ -35,7 +35,8 @@ public final class DownloadProgress {
         }
     }
 
-    public void update(long done, long total) {
+    @Override
+    public void progressed(long done, long total) {
         long now = System.nanoTime();
         if (now - lastPrintNanos < (terminal ? TERMINAL_REFRESH_NANOS : PLAIN_REFRESH_NANOS)) {
             return;
@@ -44,7 +45,8 @@ public final class DownloadProgress {
         print(line(done, total, now), false);
     }
 
-    public void finish(long done, long total) {
+    @Override
+    public void finished(long done, long total) {
         print(line(done, total, System.nanoTime()), true);
     }
 
@@ -74,7 +76,8 @@ public final class DownloadProgress {
     }
 
     /** Ends a refreshing line before an error message is printed below it. */
-    public void abandon() {
+    @Override
+    public void abandoned() {
         if (printedRefreshingLine) {
             out.println();
             printedRefreshingLine = false;

@@ -48,7 +48,7 @@ public final class ModelSetup {
      * Downloads {@code url} into {@code folder} under a {@code .part} name, resuming an earlier
      * try, verifies it, and only then renames and registers it.
      */
-    public Registration download(URI url, Path folder, ResumableDownload download, DownloadProgress progress)
+    public Registration download(URI url, Path folder, ResumableDownload download, DownloadListener progress)
             throws IOException {
         Files.createDirectories(folder);
         Path target = folder.resolve(fileName(url)).toAbsolutePath().normalize();

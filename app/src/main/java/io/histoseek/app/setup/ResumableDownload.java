@@ -44,7 +44,7 @@ public final class ResumableDownload {
      * @throws IOException one line naming the URL and the problem; what arrived stays in
      *                     {@code part}, so running again resumes
      */
-    public long fetch(URI url, Path part, DownloadProgress progress) throws IOException {
+    public long fetch(URI url, Path part, DownloadListener progress) throws IOException {
         long have = Files.exists(part) ? Files.size(part) : 0;
         HttpResponse<InputStream> response = send(url, have);
         try (InputStream body = response.body()) {
@@ -96,9 +96,9 @@ public final class ResumableDownload {
     }
 
     private static long copy(URI url, InputStream body, Path part, long offset, long total,
-                             DownloadProgress progress) throws IOException {
+                             DownloadListener progress) throws IOException {
         long done = offset;
-        progress.start(offset, total);
+        progress.started(offset, total);
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             out.truncate(offset);
             out.position(offset);
@@ -108,7 +108,7 @@ public final class ResumableDownload {
                 try {
                     read = body.read(buffer);
                 } catch (IOException e) {
-                    progress.abandon();
+                    progress.abandoned();
                     throw new IOException(url + ": connection lost after " + DownloadProgress.bytes(done)
                             + (total > 0 ? " of " + DownloadProgress.bytes(total) : "")
                             + "; run the same command again to resume", e);
@@ -121,16 +121,16 @@ public final class ResumableDownload {
                     out.write(chunk);
                 }
                 done += read;
-                progress.update(done, total);
+                progress.progressed(done, total);
             }
             out.force(true);
         }
         if (total >= 0 && done != total) {
-            progress.abandon();
+            progress.abandoned();
             throw new IOException(url + ": the server sent " + done + " of " + total
                     + " bytes; run the same command again to resume");
         }
-        progress.finish(done, total);
+        progress.finished(done, total);
         return done;
     }
 

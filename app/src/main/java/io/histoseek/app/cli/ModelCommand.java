@@ -1,0 +1,43 @@
+package io.histoseek.app.cli;
+
+import io.histoseek.app.AppDirs;
+import io.histoseek.app.setup.CheckpointVerifier;
+import io.histoseek.app.setup.LoaderVerifier;
+import io.histoseek.app.setup.ModelSetup;
+import picocli.CommandLine.Command;
+
+/** {@code histoseek model ...}: get the H-optimus-0 checkpoint once, then every command finds it. */
+@Command(name = "model",
+        mixinStandardHelpOptions = true,
+        description = "Download, register and check the H-optimus-0 checkpoint.",
+        subcommands = {ModelDownloadCommand.class, ModelUseCommand.class, ModelStatusCommand.class})
+public final class ModelCommand implements Runnable {
+    private final AppDirs dirs;
+
+    public ModelCommand() {
+        this(AppDirs.fromEnvironment());
+    }
+
+    /** For tests: settings and data in the given folders instead of the user's. */
+    ModelCommand(AppDirs dirs) {
+        this.dirs = dirs;
+    }
+
+    AppDirs dirs() {
+        return dirs;
+    }
+
+    CheckpointVerifier verifier() {
+        return new LoaderVerifier();
+    }
+
+    ModelSetup setup() {
+        return new ModelSetup(dirs, verifier());
+    }
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "missing subcommand: download, use or status");
+    }
+}
