@@ -37,12 +37,14 @@ import javafx.stage.Stage;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -65,11 +67,8 @@ public final class MainWindow {
     private final Navigation<ViewerLocation> navigation = new Navigation<>();
     private final Label status = new Label("Ready");
     private final Label slideLabel = new Label();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "archive-open");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = daemonThread("archive-open");
+    private final ExecutorService slideOpener = daemonThread("slide-open");
     private volatile ArchiveSession session;
     private IndexWizard wizard;
     private Path currentSlide;
@@ -104,6 +103,14 @@ public final class MainWindow {
         archiveBrowser.setOnOpenSlide(this::openSlide);
         searchPanel.setOnOpenHit(this::openHit);
         searchPanel.setOnExport(this::chooseExportFolder);
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public Parent root() {
@@ -218,7 +225,7 @@ public final class MainWindow {
     }
 
     /** Shows a slide fitted to the window; remembers where the user was for Back. */
-    public boolean openSlide(Path file) {
+    public CompletableFuture<Boolean> openSlide(Path file) {
         return show(file, null, null, List.of(), true);
     }
 
@@ -233,18 +240,33 @@ public final class MainWindow {
                 String.format(Locale.ROOT, "hit #%d  %.3f", hit.rank(), hit.score()))), true);
     }
 
-    private boolean show(Path file, Viewport viewport, ImageRegion centre, List<Outline> outlines, boolean remember) {
-        PyramidSource source;
-        try {
-            source = slides.open(file);
-        } catch (IOException | RuntimeException e) {
-            status.setText(oneLine(e));
-            return false;
-        }
+    /** Opens the slide file off the FX thread (OpenSlide reads its headers), then shows it. */
+    private CompletableFuture<Boolean> show(Path file, Viewport viewport, ImageRegion centre, List<Outline> outlines, boolean remember) {
+        Path absolute = file.toAbsolutePath().normalize();
+        status.setText("Opening " + absolute + "\u2026");
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return slides.open(absolute);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, slideOpener).handleAsync((source, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                status.setText(cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse(""));
+                return false;
+            }
+            display(absolute, source, viewport, centre, outlines, remember);
+            return true;
+        }, Platform::runLater);
+    }
+
+    private void display(Path file, PyramidSource source, Viewport viewport, ImageRegion centre, List<Outline> outlines,
+                         boolean remember) {
         if (remember && currentSlide != null) {
             navigation.leave(here());
         }
-        currentSlide = file.toAbsolutePath().normalize();
+        currentSlide = file;
         slides.pin(currentSlide);
         if (viewer.getSource() != source) {
             viewer.setSource(source);
@@ -261,7 +283,6 @@ public final class MainWindow {
         stage.setTitle(TITLE + " \u2014 " + source.name());
         slideLabel.setText(describe(source));
         status.setText("Opened " + currentSlide);
-        return true;
     }
 
     private ViewerLocation here() {
@@ -330,13 +351,14 @@ public final class MainWindow {
     /** Stops background work and closes the archive and slides; an indexing run stops at a safe point. */
     public void close() {
         if (wizard != null) {
-            wizard.cancel();
+            wizard.cancelAndWait(java.time.Duration.ofSeconds(20));
         }
         viewer.dispose();
         searchPanel.gallery().dispose();
         searchController.dispose();
         archiveBrowser.dispose();
         background.shutdownNow();
+        slideOpener.shutdownNow();
         if (session != null) {
             session.close();
         }

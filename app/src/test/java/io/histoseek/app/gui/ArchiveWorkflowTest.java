@@ -156,7 +156,17 @@ class ArchiveWorkflowTest {
                 .anyMatch(o -> o.color().equals(Outline.QUERY) && o.region().width() > 400)
                 && window.searchPanel().gallery().hits().stream().noneMatch(h -> h.slideName().equals(TestArchive.AGENT)));
 
-        // 7. Export the gallery and read every file back.
+        // 7. A slide outside the archive: its tile is embedded on the fly with the archive's model.
+        Path outside = GuiTestSupport.slides().resolve("constructed/CMU-1-Small-Region-mirax.mrxs");
+        robot.interact(() -> window.openSlide(outside));
+        GuiTestSupport.waitUntil("the outside slide", 10, () -> viewer.getSource().name().endsWith(".mrxs"));
+        robot.clickOn(screenPoint(viewer, 1100, 1500));
+        GuiTestSupport.waitUntil("results for the outside slide", 60, () -> window.searchPanel().gallery().hits().size() == 24
+                && viewer.getOutlines().stream().anyMatch(o -> o.color().equals(Outline.QUERY) && o.region().width() == 224));
+        assertTrue(window.searchPanel().gallery().hits().getFirst().score() > 0.9,
+                "the same tissue in the archive: " + window.searchPanel().gallery().hits().getFirst());
+
+        // 8. Export the gallery and read every file back.
         Path out = Files.createTempDirectory("histoseek-export");
         List<Path> files = WaitForAsyncUtils.asyncFx(() -> window.exportTo(out)).get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
         List<GalleryTile> exported = window.searchPanel().gallery().hits();
@@ -180,7 +190,7 @@ class ArchiveWorkflowTest {
         String html = Files.readString(out.resolve("index.html"));
         assertFalse(html.contains("<img src=x"), "the hostile slide name is escaped in the page");
 
-        // 8. A slide that went missing shows a placeholder, not an error.
+        // 9. A slide that went missing shows a placeholder, not an error.
         Path hostile = data.slide(TestArchive.HOSTILE_NAME);
         Files.move(hostile, hostile.resolveSibling("moved-away.bin"));
         robot.interact(() -> robot.lookup("#kSpinner").queryAs(Spinner.class).getValueFactory().setValue(12));

@@ -65,11 +65,16 @@ public final class SearchController {
         }
         ArchiveSession archive = open.get();
         SearchOptions options = panel.optionsProperty().get();
-        panel.showBusy(archive.needsEmbedding(slide)
-                ? "This slide is not in the archive: embedding the query tile with the archive's model\u2026"
-                : "Searching\u2026");
+        panel.showBusy("Searching\u2026");
         searchThread.execute(() -> {
             long start = System.nanoTime();
+            if (archive.needsEmbedding(slide)) {
+                Platform.runLater(() -> {
+                    if (id == latest.get()) {
+                        panel.showBusy("This slide is not in the archive: embedding the query tile with the archive's model\u2026");
+                    }
+                });
+            }
             try {
                 ResultGallery result = archive.search(slide, region.x(), region.y(), region.width(), region.height(), options);
                 double millis = (System.nanoTime() - start) / 1e6;

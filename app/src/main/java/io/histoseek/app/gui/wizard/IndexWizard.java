@@ -136,6 +136,11 @@ public final class IndexWizard {
         runPage.cancel();
     }
 
+    /** At app exit: asks a running job to stop at its next safe point and waits for it (bounded). */
+    public void cancelAndWait(Duration limit) {
+        runPage.cancelAndWait(limit);
+    }
+
     private Node foldersPage() {
         folders.setId("wizardFolders");
         folders.setPrefHeight(180);

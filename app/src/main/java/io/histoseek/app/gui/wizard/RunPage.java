@@ -95,6 +95,19 @@ final class RunPage extends VBox {
         }
     }
 
+    void cancelAndWait(Duration limit) {
+        IndexingJob running = job;
+        if (running == null || running.isDone()) {
+            return;
+        }
+        running.cancel();
+        try {
+            running.completion().get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // Stopping slower than the limit, or failing: the archive is still consistent (slides commit whole).
+        }
+    }
+
     private void togglePause() {
         if (!running()) {
             return;
