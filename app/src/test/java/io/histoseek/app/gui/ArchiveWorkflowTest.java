@@ -109,10 +109,20 @@ class ArchiveWorkflowTest {
         assertTrue(Files.readString(config).contains(data.archive.toString()), "the archive is remembered for the next start");
 
         // 3. Open the slide from the browser and click tissue.
-        Label agentRow = robot.lookup((Label label) -> TestArchive.AGENT.equals(label.getText())).queryAs(Label.class);
-        robot.doubleClickOn(agentRow);
+        // The list refreshes as thumbnails arrive; a double-click that lands while its row is being
+        // rebuilt is lost (as it would be for a user), so look the row up afresh and try again.
         SlideViewer viewer = window.viewer();
-        GuiTestSupport.waitUntil("the slide", 10, () -> viewer.getSource() != null && viewer.getSource().name().equals(TestArchive.AGENT));
+        for (int attempt = 0; attempt < 3 && !showing(viewer, TestArchive.AGENT); attempt++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.doubleClickOn(robot.lookup((Label label) -> TestArchive.AGENT.equals(label.getText())).queryAs(Label.class));
+            try {
+                GuiTestSupport.waitUntil("the slide", 5, () -> showing(viewer, TestArchive.AGENT));
+            } catch (AssertionError retry) {
+                // next attempt
+            }
+        }
+        GuiTestSupport.waitUntil("the slide", 10, () -> showing(viewer, TestArchive.AGENT),
+                () -> "(status: " + window.status().getText() + ", source: " + viewer.getSource() + ")");
         robot.clickOn(screenPoint(viewer, 1100, 1500));
         GuiTestSupport.waitUntil("search results", 60, () -> !window.searchPanel().gallery().hits().isEmpty());
         List<GalleryTile> hits = window.searchPanel().gallery().hits();
@@ -197,6 +207,10 @@ class ArchiveWorkflowTest {
         GuiTestSupport.waitUntil("a placeholder for the missing slide", 30, () -> !robot.lookup(".missing-slide").queryAll().isEmpty());
         assertEquals(0, javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w != stage
                 && w != wizard.stage()).count(), "no error dialog");
+    }
+
+    private static boolean showing(SlideViewer viewer, String name) {
+        return viewer.getSource() != null && viewer.getSource().name().equals(name);
     }
 
     private static Point2D screenPoint(SlideViewer viewer, double imageX, double imageY) {

@@ -36,10 +36,15 @@ public final class GuiTestSupport {
     }
 
     public static void waitUntil(String what, long seconds, Callable<Boolean> condition) {
+        waitUntil(what, seconds, condition, () -> "");
+    }
+
+    /** As above; {@code context} says what the window showed when it timed out (a status line). */
+    public static void waitUntil(String what, long seconds, Callable<Boolean> condition, java.util.function.Supplier<String> context) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
+            throw new AssertionError("timed out after " + seconds + " s waiting for " + what + " " + context.get());
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -120,7 +120,12 @@ public final class ArchiveBrowser extends VBox {
                     counts.slidesIndexed(), counts.slidesFailed(), counts.slidesMissing(), counts.slidesPending(), counts.tiles());
             Platform.runLater(() -> {
                 if (session == current) {
+                    ArchiveEntry selected = list.getSelectionModel().getSelectedItem();
                     list.getItems().setAll(entries);
+                    if (selected != null) {
+                        entries.stream().filter(entry -> entry.file().equals(selected.file())).findFirst()
+                                .ifPresent(entry -> list.getSelectionModel().select(entry));
+                    }
                     summary.setText(text);
                 }
             });
