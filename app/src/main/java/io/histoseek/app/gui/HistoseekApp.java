@@ -13,6 +13,8 @@ import java.util.Optional;
  * {@link #launch(Optional)} (the launcher's main class must not extend Application).
  */
 public final class HistoseekApp extends Application {
+    /** Held so the level sticks: JavaFX warns on every classpath start, which users cannot act on. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
     private static volatile Path startupArchive;
 
     private final GuiPreferences preferences;
@@ -29,6 +31,7 @@ public final class HistoseekApp extends Application {
     /** Blocks until the window is closed (or SIGTERM arrives); returns normally in both cases. */
     public static void launch(Optional<Path> archive) {
         startupArchive = archive.orElse(null);
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         TerminationSignal.onTerm(() -> Platform.runLater(Platform::exit));
         Application.launch(HistoseekApp.class);
     }

@@ -107,29 +107,41 @@ public final class ArchiveBrowser extends VBox {
             return;
         }
         reader.execute(() -> {
-            ArchiveStore store = current.store();
-            List<ArchiveEntry> entries = new ArrayList<>();
-            for (SlideRecord record : store.slides()) {
-                int tiles = record.status() == SlideStatus.INDEXED || record.status() == SlideStatus.MISSING
-                        ? store.tilesIntersecting(record.id(), 0, 0, record.metadata().width(), record.metadata().height()).size()
-                        : 0;
-                entries.add(new ArchiveEntry(record, store.resolve(record.path()), tiles));
+            try {
+                List<ArchiveEntry> entries = entries(current.store());
+                ArchiveCounts counts = current.store().counts();
+                String text = String.format("%d indexed, %d failed, %d missing, %d pending \u00b7 %,d tiles",
+                        counts.slidesIndexed(), counts.slidesFailed(), counts.slidesMissing(), counts.slidesPending(), counts.tiles());
+                Platform.runLater(() -> showEntries(current, entries, text));
+            } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+                Platform.runLater(() -> summary.setText("Cannot list the archive: " + message));
             }
-            ArchiveCounts counts = store.counts();
-            String text = String.format("%d indexed, %d failed, %d missing, %d pending \u00b7 %,d tiles",
-                    counts.slidesIndexed(), counts.slidesFailed(), counts.slidesMissing(), counts.slidesPending(), counts.tiles());
-            Platform.runLater(() -> {
-                if (session == current) {
-                    ArchiveEntry selected = list.getSelectionModel().getSelectedItem();
-                    list.getItems().setAll(entries);
-                    if (selected != null) {
-                        entries.stream().filter(entry -> entry.file().equals(selected.file())).findFirst()
-                                .ifPresent(entry -> list.getSelectionModel().select(entry));
-                    }
-                    summary.setText(text);
-                }
-            });
         });
+    }
+
+    private static List<ArchiveEntry> entries(ArchiveStore store) {
+        List<ArchiveEntry> entries = new ArrayList<>();
+        for (SlideRecord record : store.slides()) {
+            int tiles = record.status() == SlideStatus.INDEXED || record.status() == SlideStatus.MISSING
+                    ? store.tilesIntersecting(record.id(), 0, 0, record.metadata().width(), record.metadata().height()).size()
+                    : 0;
+            entries.add(new ArchiveEntry(record, store.resolve(record.path()), tiles));
+        }
+        return entries;
+    }
+
+    private void showEntries(ArchiveSession current, List<ArchiveEntry> entries, String text) {
+        if (session != current) {
+            return;
+        }
+        ArchiveEntry selected = list.getSelectionModel().getSelectedItem();
+        list.getItems().setAll(entries);
+        if (selected != null) {
+            entries.stream().filter(entry -> entry.file().equals(selected.file())).findFirst()
+                    .ifPresent(entry -> list.getSelectionModel().select(entry));
+        }
+        summary.setText(text);
     }
 
     public void dispose() {

@@ -319,7 +319,7 @@ public final class SlideViewer extends Region {
         g.setFont(Font.font(16));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("Open a slide (File > Open slide, or double-click one in the archive)",
+        g.fillText("Open a slide with Open slide\u2026,\nor double-click one in the archive",
                 canvas.getWidth() / 2, canvas.getHeight() / 2);
     }
 
