@@ -186,8 +186,12 @@ public final class MainWindow {
     /** Opens an archive in the background (its index may need rebuilding); search uses it once ready. */
     public CompletableFuture<ArchiveSession> openArchive(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
-        status.setText("Opening archive " + absolute + "\u2026");
         CompletableFuture<ArchiveSession> opened = new CompletableFuture<>();
+        if (background.isShutdown()) {
+            opened.cancel(false);
+            return opened;
+        }
+        status.setText("Opening archive " + absolute + "\u2026");
         background.execute(() -> {
             try {
                 ArchiveSession next = ArchiveSession.open(absolute, preferences.checkpoint(), (message, done, total) ->

@@ -139,6 +139,10 @@ class ArchiveWorkflowTest {
         GuiTestSupport.waitUntil("results without the query slide", 30, () -> !window.searchPanel().gallery().hits().isEmpty()
                 && window.searchPanel().gallery().hits().stream().noneMatch(h -> h.slideName().equals(TestArchive.AGENT)));
         GalleryTile best = window.searchPanel().gallery().hits().getFirst();
+        robot.interact(() -> robot.lookup("#orderBox").queryComboBox().getSelectionModel().select(1));
+        long slidesWithHits = window.searchPanel().gallery().hits().stream().map(GalleryTile::slide).distinct().count();
+        assertEquals(slidesWithHits, robot.lookup(".gallery-group").queryAll().size(), "one group per slide");
+        robot.interact(() -> robot.lookup("#orderBox").queryComboBox().getSelectionModel().select(0));
         assertTrue(best.slideName().equals(TestArchive.QUARTER) || best.slideName().equals(TestArchive.HOSTILE_NAME), best.toString());
 
         // 5. Double-click a hit: its slide opens centred on it, outlined; Back returns to the query.

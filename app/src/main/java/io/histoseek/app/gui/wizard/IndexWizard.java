@@ -352,7 +352,7 @@ public final class IndexWizard {
             Platform.runLater(() -> showPreview(found));
             try {
                 double tilesPerSecond = EncoderSpeed.measure(checkpoint,
-                        new EncoderOptions(chosenDevice, null, EncoderOptions.DEFAULT_BATCH_SIZE, OptionalInt.empty()), 4);
+                        new EncoderOptions(chosenDevice, null, EncoderOptions.DEFAULT_BATCH_SIZE, OptionalInt.empty()));
                 Platform.runLater(() -> showEstimate(found, tilesPerSecond));
             } catch (Exception e) {
                 Platform.runLater(() -> estimate.setText("Encoder speed unknown: " + e.getMessage()));
