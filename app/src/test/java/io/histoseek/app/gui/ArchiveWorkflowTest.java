@@ -91,6 +91,8 @@ class ArchiveWorkflowTest {
         GuiTestSupport.waitUntil("the preview", 60, () -> summary.getText().startsWith("5 slides"));
         GuiTestSupport.waitUntil("the time estimate", 60, () -> estimate.getText().contains("tiles/s"));
         assertTrue(summary.getText().contains("2 would fail"), summary.getText());
+        assertTrue(robot.lookup("#wizardPreviewTable").queryTableView().getItems().stream()
+                .anyMatch(row -> ((io.histoseek.app.gui.wizard.SlidePreview) row).problem().startsWith("no mpp")), "the slide without mpp says so");
         GuiTestSupport.screenshot(wizard.stage().getScene(), "wizard-preview");
         robot.clickOn("#wizardNext");
         robot.clickOn("#wizardNext");
