@@ -5,6 +5,9 @@ import io.histoseek.app.AppDirs;
 import io.histoseek.app.RegisteredModel;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -23,21 +26,22 @@ public final class GuiPreferences {
     private final AppConfig config;
 
     public GuiPreferences(Path file) {
-        AppConfig loaded;
-        try {
-            loaded = AppConfig.load(file);
-        } catch (IOException e) {
-            System.err.println("histoseek: " + e.getMessage() + "; starting with default settings");
-            loaded = emptyAt(file);
-        }
-        this.config = loaded;
+        this.config = load(file);
     }
 
-    private static AppConfig emptyAt(Path file) {
+    /** An unreadable settings file is moved aside (kept for the user to look at) and the app starts with defaults. */
+    private static AppConfig load(Path file) {
         try {
-            return AppConfig.load(file.resolveSibling(file.getFileName() + ".unreadable-fallback"));
+            return AppConfig.load(file);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+            System.err.println("histoseek: " + e.getMessage() + "; moved to " + aside + ", starting with default settings");
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+                return AppConfig.load(file);
+            } catch (IOException moveFailed) {
+                throw new UncheckedIOException(file + ": unreadable settings file that cannot be moved aside", moveFailed);
+            }
         }
     }
 

@@ -76,7 +76,7 @@ public final class MainWindow {
     public MainWindow(Stage stage, GuiPreferences preferences) {
         this.stage = stage;
         this.preferences = preferences;
-        this.archiveBrowser = new ArchiveBrowser(slides, this::chooseArchive, this::openWizard);
+        this.archiveBrowser = new ArchiveBrowser(this::chooseArchive, this::openWizard);
         this.searchController = new SearchController(viewer, searchPanel, () -> Optional.ofNullable(session));
         status.setId("statusLabel");
         slideLabel.setId("slideLabel");
@@ -341,10 +341,6 @@ public final class MainWindow {
             }
         });
         return done;
-    }
-
-    Optional<Path> currentSlide() {
-        return Optional.ofNullable(currentSlide);
     }
 
     private static String oneLine(Exception e) {

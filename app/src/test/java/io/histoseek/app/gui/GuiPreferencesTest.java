@@ -34,9 +34,13 @@ class GuiPreferencesTest {
     }
 
     @Test
-    void anUnreadableFileStartsEmpty() throws Exception {
+    void anUnreadableFileIsMovedAsideAndTheAppStartsEmpty() throws Exception {
         Path file = dir.resolve("histoseek.properties");
         Files.writeString(file, "bad=\\u12");
-        assertTrue(new GuiPreferences(file).get(GuiPreferences.ARCHIVE).isEmpty());
+        GuiPreferences preferences = new GuiPreferences(file);
+        assertTrue(preferences.get(GuiPreferences.ARCHIVE).isEmpty());
+        assertTrue(Files.exists(dir.resolve("histoseek.properties.unreadable")));
+        preferences.put(GuiPreferences.ARCHIVE, "/a");
+        assertEquals("/a", new GuiPreferences(file).get(GuiPreferences.ARCHIVE).orElseThrow());
     }
 }

@@ -1,8 +1,8 @@
 package io.histoseek.app.gui.archive;
 
 import io.histoseek.app.gui.search.ArchiveSession;
+import io.histoseek.app.gui.viewer.OpenSlideSource;
 import io.histoseek.app.gui.viewer.PyramidSource;
-import io.histoseek.app.gui.viewer.SlideSources;
 import io.histoseek.index.store.ArchiveCounts;
 import io.histoseek.index.store.ArchiveStore;
 import io.histoseek.index.store.SlideRecord;
@@ -37,7 +37,6 @@ import java.util.function.Consumer;
 public final class ArchiveBrowser extends VBox {
     private static final int THUMBNAIL = 64;
 
-    private final SlideSources slides;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "archive-browser");
         thread.setDaemon(true);
@@ -50,8 +49,7 @@ public final class ArchiveBrowser extends VBox {
     private ArchiveSession session;
     private Consumer<Path> onOpen = file -> {};
 
-    public ArchiveBrowser(SlideSources slides, Runnable openArchive, Runnable indexFolders) {
-        this.slides = slides;
+    public ArchiveBrowser(Runnable openArchive, Runnable indexFolders) {
         setId("archiveBrowser");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -152,11 +150,9 @@ public final class ArchiveBrowser extends VBox {
         reader.execute(() -> {
             Optional<Image> image = Optional.empty();
             if (entry.status() != SlideStatus.MISSING) {
-                try {
-                    Optional<PyramidSource> source = slides.tryOpen(entry.file());
-                    if (source.isPresent()) {
-                        image = Optional.of(SwingFXUtils.toFXImage(source.get().thumbnail(THUMBNAIL * 2), null));
-                    }
+                // A handle of its own, closed at once: the shared ones belong to the viewer and gallery.
+                try (PyramidSource source = OpenSlideSource.open(entry.file())) {
+                    image = Optional.of(SwingFXUtils.toFXImage(source.thumbnail(THUMBNAIL * 2), null));
                 } catch (Exception e) {
                     // No picture: the row still shows name and status.
                 }

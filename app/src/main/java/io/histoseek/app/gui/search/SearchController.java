@@ -106,10 +106,6 @@ public final class SearchController {
                 result.hits().size(), slides, millis, query.x(), query.y()));
     }
 
-    public List<GalleryTile> hits() {
-        return lastResult == null ? List.of() : lastResult.hits();
-    }
-
     public void dispose() {
         searchThread.shutdownNow();
     }

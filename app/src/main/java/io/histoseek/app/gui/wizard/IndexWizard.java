@@ -79,7 +79,6 @@ public final class IndexWizard {
     private final Button back = new Button("\u2190 Back");
     private final Button next = new Button("Next \u2192");
     private final Node[] pages;
-    private FolderPreview preview;
     private Future<?> previewTask;
     private int step;
 
@@ -361,7 +360,6 @@ public final class IndexWizard {
     }
 
     private void showPreview(FolderPreview found) {
-        this.preview = found;
         previewTable.getItems().setAll(found.slides());
         StringBuilder formats = new StringBuilder();
         for (Map.Entry<String, Integer> format : found.slidesPerFormat().entrySet()) {
@@ -376,10 +374,6 @@ public final class IndexWizard {
         double seconds = found.estimatedTiles() / Math.max(tilesPerSecond, 1e-9);
         estimate.setText(String.format(Locale.ROOT, "Encoder: %.1f tiles/s here, so indexing takes about %s (slides already in the archive are skipped).",
                 tilesPerSecond, RunPage.format(Duration.ofSeconds((long) Math.ceil(seconds)))));
-    }
-
-    FolderPreview preview() {
-        return preview;
     }
 
     private static String megabytes(long bytes) {
