@@ -59,9 +59,4 @@ public final class IndexingJob {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
     }
-
-    /** For a listener-free caller: completes with the summary or the failure. */
-    public CompletableFuture<IndexingSummary> completion() {
-        return result.copy();
-    }
 }
