@@ -15,20 +15,28 @@ public final class Encoders {
 
     /** Reads and validates names and shapes and fingerprints the weights; no DJL, no compute. */
     public static ModelIdentity inspect(Path checkpoint, OptionalInt heads) throws CheckpointException {
-        return identify(CheckpointReader.read(checkpoint), heads);
+        try (Checkpoint weights = CheckpointReader.read(checkpoint)) {
+            return identify(weights, heads);
+        }
     }
 
     /**
-     * Reads, validates and loads a checkpoint. Throws {@link IllegalStateException} (one-line
-     * message) when the device cannot be used, e.g. {@code GPU} without CUDA natives.
+     * Reads, validates and loads a checkpoint; the encoder owns the file mapping from then on.
+     * Throws {@link IllegalStateException} (one-line message) when the device cannot be used,
+     * e.g. {@code GPU} without CUDA natives.
      */
     public static TileEncoder open(Path checkpoint, EncoderOptions options) throws CheckpointException {
         Checkpoint weights = CheckpointReader.read(checkpoint);
-        ModelIdentity identity = identify(weights, options.heads());
-        ai.djl.Device device = DeviceChoice.resolve(options.device());
-        Precision precision = options.precision() != null ? options.precision()
-                : device.isGpu() ? Precision.FP16 : Precision.FP32;
-        return VitTileEncoder.load(weights, identity, device, precision, options.batchSize());
+        try {
+            ModelIdentity identity = identify(weights, options.heads());
+            ai.djl.Device device = DeviceChoice.resolve(options.device());
+            Precision precision = options.precision() != null ? options.precision()
+                    : device.isGpu() ? Precision.FP16 : Precision.FP32;
+            return VitTileEncoder.load(weights, identity, device, precision, options.batchSize());
+        } catch (CheckpointException | RuntimeException e) {
+            weights.close();
+            throw e;
+        }
     }
 
     static ModelIdentity identify(Checkpoint checkpoint, OptionalInt heads) throws CheckpointException {

@@ -3,6 +3,7 @@ package io.histoseek.model.checkpoint;
 import io.histoseek.model.CheckpointException;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -22,12 +23,23 @@ public final class CheckpointReader {
 
     private CheckpointReader() {}
 
+    /** Reads the checkpoint; the caller closes it to unmap the file. */
     public static Checkpoint read(Path file) throws CheckpointException {
         if (Files.isDirectory(file)) {
             throw new CheckpointException(file, "is a directory, not a checkpoint file");
         }
+        Arena mappings = Arena.ofShared();
+        try {
+            return read(file, mappings);
+        } catch (CheckpointException | RuntimeException e) {
+            mappings.close();
+            throw e;
+        }
+    }
+
+    private static Checkpoint read(Path file, Arena mappings) throws CheckpointException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            FileRegions regions = new FileRegions(channel);
+            FileRegions regions = new FileRegions(channel, mappings);
             if (regions.size() == 0) {
                 throw new CheckpointException(file, "is empty, not a checkpoint");
             }
@@ -46,7 +58,7 @@ public final class CheckpointReader {
             if (tensors.isEmpty()) {
                 throw new CheckpointException(file, "holds no tensors");
             }
-            return new Checkpoint(file, stripDataParallelPrefix(tensors));
+            return new Checkpoint(file, stripDataParallelPrefix(tensors), mappings);
         } catch (FormatProblem problem) {
             throw new CheckpointException(file, problem.getMessage(), problem);
         } catch (NoSuchFileException e) {

@@ -1,6 +1,7 @@
 package io.histoseek.model.checkpoint;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -8,10 +9,12 @@ import java.nio.channels.FileChannel;
 /** Bounds-checked reads and read-only mappings of byte ranges of one file. */
 final class FileRegions {
     private final FileChannel channel;
+    private final Arena mappings;
     private final long size;
 
-    FileRegions(FileChannel channel) throws IOException {
+    FileRegions(FileChannel channel, Arena mappings) throws IOException {
         this.channel = channel;
+        this.mappings = mappings;
         this.size = channel.size();
     }
 
@@ -31,7 +34,7 @@ final class FileRegions {
         return buffer.flip();
     }
 
-    /** Maps a range straight from the file; the mapping lives as long as the buffer is reachable. */
+    /** Maps a range straight from the file; the mapping lives until the arena closes. */
     ByteBuffer map(long offset, long length, String what) throws IOException, FormatProblem {
         require(offset, length, what);
         if (length > Integer.MAX_VALUE) {
@@ -40,7 +43,8 @@ final class FileRegions {
         if (length == 0) {
             return ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN);
         }
-        return channel.map(FileChannel.MapMode.READ_ONLY, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+        return channel.map(FileChannel.MapMode.READ_ONLY, offset, length, mappings).asByteBuffer()
+                .order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private void require(long offset, long length, String what) throws FormatProblem {

@@ -22,23 +22,29 @@ public final class VitTileEncoder implements TileEncoder {
     private final int batchSize;
     private final NDManager manager;
     private final VitForward forward;
+    private final Checkpoint checkpoint;
     private boolean closed;
 
-    private VitTileEncoder(ModelIdentity identity, int batchSize, NDManager manager, VitForward forward) {
+    private VitTileEncoder(ModelIdentity identity, int batchSize, NDManager manager, VitForward forward,
+                           Checkpoint checkpoint) {
         this.identity = identity;
         this.batchSize = batchSize;
         this.manager = manager;
         this.forward = forward;
+        this.checkpoint = checkpoint;
     }
 
-    /** Loads the weights of an already validated checkpoint onto {@code device}. */
+    /**
+     * Loads the weights of an already validated checkpoint onto {@code device}. On the CPU the
+     * float32 arrays are the file mapping itself, so the encoder closes the checkpoint after DJL.
+     */
     public static VitTileEncoder load(Checkpoint checkpoint, ModelIdentity identity, Device device,
                                       Precision precision, int batchSize) {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
             DataType compute = precision == Precision.FP16 ? DataType.FLOAT16 : DataType.FLOAT32;
             VitWeights weights = VitWeights.load(manager, identity.architecture(), checkpoint.tensors(), compute);
-            return new VitTileEncoder(identity, batchSize, manager, new VitForward(weights));
+            return new VitTileEncoder(identity, batchSize, manager, new VitForward(weights), checkpoint);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -116,6 +122,7 @@ public final class VitTileEncoder implements TileEncoder {
         if (!closed) {
             closed = true;
             manager.close();
+            checkpoint.close();
         }
     }
 }

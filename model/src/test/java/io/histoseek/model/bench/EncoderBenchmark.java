@@ -153,7 +153,7 @@ public final class EncoderBenchmark {
                         writeSeconds, inspectSeconds, openSeconds);
                 System.out.printf(Locale.ROOT, "%d tiles in one batch: %.1f s, %.3f tiles/s, %.1f s/tile, output dim %d%n",
                         tileCount, encodeSeconds, tileCount / encodeSeconds, encodeSeconds / tileCount, vectors[0].length);
-                System.out.printf(Locale.ROOT, "peak RSS (VmHWM) so far: %s (mapped weights count once touched)%n", peakRss());
+                System.out.printf(Locale.ROOT, "peak RSS (VmHWM) so far: %s%n", peakRss());
             }
         } finally {
             Files.deleteIfExists(file);
@@ -169,9 +169,15 @@ public final class EncoderBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** Peak RSS, and what the current RSS is made of: anonymous memory vs mapped file pages. */
     private static String peakRss() throws Exception {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(line -> line.startsWith("VmHWM:")).map(line -> line.substring(6).trim())
-                .findFirst().orElse("unknown");
+        java.util.Map<String, String> status = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                status.put(line.substring(0, colon), line.substring(colon + 1).trim());
+            }
+        }
+        return status.get("VmHWM") + " (now: anonymous " + status.get("RssAnon") + ", file-backed " + status.get("RssFile") + ")";
     }
 }

@@ -13,8 +13,14 @@ import java.util.function.UnaryOperator;
 public final class CheckpointFixtures {
     private CheckpointFixtures() {}
 
-    public static Map<String, TensorData> tinyTensors() throws CheckpointException {
-        return CheckpointReader.read(SharedFixtures.model("tiny-hoptimus.safetensors")).tensors();
+    private static Checkpoint tiny;
+
+    /** The tiny fixture's tensors, mapped once and kept open for the whole test run. */
+    public static synchronized Map<String, TensorData> tinyTensors() throws CheckpointException {
+        if (tiny == null) {
+            tiny = CheckpointReader.read(SharedFixtures.model("tiny-hoptimus.safetensors"));
+        }
+        return tiny.tensors();
     }
 
     /** The tiny tensors as writer input, renamed and converted to {@code dtype}. */

@@ -24,23 +24,37 @@ class CheckpointReaderTest {
 
     @Test
     void torchZipAndSafetensorsHoldTheSameTensors() throws CheckpointException {
-        Map<String, TensorData> pth = CheckpointReader.read(SharedFixtures.model("tiny-hoptimus.pth")).tensors();
-        Map<String, TensorData> safetensors = CheckpointReader.read(SharedFixtures.model("tiny-hoptimus.safetensors")).tensors();
+        try (Checkpoint pthFile = CheckpointReader.read(SharedFixtures.model("tiny-hoptimus.pth"));
+             Checkpoint safetensorsFile = CheckpointReader.read(SharedFixtures.model("tiny-hoptimus.safetensors"))) {
+            Map<String, TensorData> pth = pthFile.tensors();
+            Map<String, TensorData> safetensors = safetensorsFile.tensors();
         assertEquals(35, pth.size());
         assertEquals("cls_token", pth.keySet().iterator().next(), "state_dict order kept");
         assertEquals(safetensors.keySet(), pth.keySet());
         pth.forEach((name, tensor) -> assertSameValues(name, safetensors.get(name), tensor));
-        assertArrayEquals(new long[] {1, 4, 48}, pth.get("reg_token").shape());
+            assertArrayEquals(new long[] {1, 4, 48}, pth.get("reg_token").shape());
+        }
+    }
+
+    @Test
+    void closingUnmapsTheData() throws CheckpointException {
+        Checkpoint checkpoint = CheckpointReader.read(SharedFixtures.model("tiny-hoptimus.pth"));
+        TensorData norm = checkpoint.tensors().get("norm.weight");
+        norm.get(0);
+        checkpoint.close();
+        assertThrows(IllegalStateException.class, () -> norm.get(0));
     }
 
     @Test
     void zip64ArchiveWithDataParallelPrefixReadsBack() throws Exception {
         Path file = temp.resolve("wrapped.pth");
         TorchCheckpointWriter.write(file, CheckpointFixtures.tinyAs(DType.F32, name -> "module." + name));
-        Map<String, TensorData> tensors = CheckpointReader.read(file).tensors();
-        Map<String, TensorData> expected = CheckpointFixtures.tinyTensors();
-        assertEquals(expected.keySet(), tensors.keySet(), "module. prefix stripped");
-        expected.forEach((name, tensor) -> assertSameValues(name, tensor, tensors.get(name)));
+        try (Checkpoint checkpoint = CheckpointReader.read(file)) {
+            Map<String, TensorData> tensors = checkpoint.tensors();
+            Map<String, TensorData> expected = CheckpointFixtures.tinyTensors();
+            assertEquals(expected.keySet(), tensors.keySet(), "module. prefix stripped");
+            expected.forEach((name, tensor) -> assertSameValues(name, tensor, tensors.get(name)));
+        }
     }
 
     @Test
@@ -48,14 +62,16 @@ class CheckpointReaderTest {
         for (DType dtype : List.of(DType.BF16, DType.F16)) {
             Path file = temp.resolve(dtype + ".pth");
             TorchCheckpointWriter.write(file, CheckpointFixtures.tinyAs(dtype, name -> name));
-            TensorData qkv = CheckpointReader.read(file).tensors().get("blocks.1.attn.qkv.weight");
-            TensorData reference = CheckpointFixtures.tinyTensors().get("blocks.1.attn.qkv.weight");
-            assertEquals(dtype, qkv.dtype());
-            for (int i = 0; i < reference.numel(); i += 97) {
-                float expected = dtype == DType.BF16
-                        ? Float.intBitsToFloat(CheckpointFixtures.toBfloat16(reference.get(i)) << 16)
-                        : Float.float16ToFloat(Float.floatToFloat16(reference.get(i)));
-                assertEquals(expected, qkv.get(i), 0f, dtype + " element " + i);
+            try (Checkpoint checkpoint = CheckpointReader.read(file)) {
+                TensorData qkv = checkpoint.tensors().get("blocks.1.attn.qkv.weight");
+                TensorData reference = CheckpointFixtures.tinyTensors().get("blocks.1.attn.qkv.weight");
+                assertEquals(dtype, qkv.dtype());
+                for (int i = 0; i < reference.numel(); i += 97) {
+                    float expected = dtype == DType.BF16
+                            ? Float.intBitsToFloat(CheckpointFixtures.toBfloat16(reference.get(i)) << 16)
+                            : Float.float16ToFloat(Float.floatToFloat16(reference.get(i)));
+                    assertEquals(expected, qkv.get(i), 0f, dtype + " element " + i);
+                }
             }
         }
     }

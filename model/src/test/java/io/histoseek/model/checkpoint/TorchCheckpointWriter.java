@@ -36,6 +36,7 @@ public final class TorchCheckpointWriter {
     private final FileChannel out;
     private final String prefix;
     private final List<byte[]> central = new ArrayList<>();
+    private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
     private long position;
 
     private TorchCheckpointWriter(FileChannel out, String prefix) {
@@ -189,7 +190,6 @@ public final class TorchCheckpointWriter {
                 .putShort((short) 1).putShort((short) 16).putLong(size).putLong(size);
         writeFully(local.flip());
         CRC32 crc = new CRC32();
-        ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
         for (long done = 0; done < size; ) {
             int length = (int) Math.min(CHUNK, size - done);
             chunk.clear().limit(length);
