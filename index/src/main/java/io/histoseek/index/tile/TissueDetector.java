@@ -68,9 +68,12 @@ public final class TissueDetector {
         return new TissueMask(width, height, scaleX, scaleY, classify(rgb, width, height));
     }
 
-    /** A mask about {@code maxSide} pixels on its longer side (for display or when mpp is unknown). */
-    public static TissueMask detectOverview(Slide slide, int maxSide) throws SlideException {
-        return detect(slide, Math.max(slide.width(), slide.height()) / (double) maxSide);
+    /**
+     * An overview mask, for display or when the mpp is unknown: at least {@code minSide} pixels
+     * on its longer side (the stored thumbnail usually qualifies), at most about twice that.
+     */
+    public static TissueMask detectOverview(Slide slide, int minSide) throws SlideException {
+        return detect(slide, Math.max(slide.width(), slide.height()) / (double) minSide);
     }
 
     private record Source(boolean thumbnail, int level, double pixels) {}
