@@ -32,6 +32,12 @@ public final class HnswGraph {
     private final DotProduct kernel = DotProduct.best();
 
     final float[][] vectorChunks = new float[MAX_CHUNKS][];
+    /**
+     * The vectors again as int8 codes with one scale per node (a quarter of the bytes): queries
+     * traverse the graph on these, which is memory-bound, then re-rank their candidates on the floats.
+     */
+    final byte[][] codeChunks = new byte[MAX_CHUNKS][];
+    final float[][] scaleChunks = new float[MAX_CHUNKS][];
     final long[][] labelChunks = new long[MAX_CHUNKS][];
     final byte[][] levelChunks = new byte[MAX_CHUNKS][];
     /** 1 once a node is linked on every level; greedy descent only steps onto such nodes. */
@@ -95,7 +101,8 @@ public final class HnswGraph {
         long bytes = 0;
         int n = count;
         for (int c = 0; c <= (n - 1) >>> CHUNK_BITS && n > 0; c++) {
-            bytes += 4L * vectorChunks[c].length + 4L * level0Chunks[c].length + 8L * labelChunks[c].length + levelChunks[c].length;
+            bytes += 4L * vectorChunks[c].length + codeChunks[c].length + 4L * scaleChunks[c].length
+                    + 4L * level0Chunks[c].length + 8L * labelChunks[c].length + 2L * levelChunks[c].length;
             for (int[] upper : upperChunks[c]) if (upper != null) bytes += 16 + 4L * upper.length;
             bytes += 16 + 8L * CHUNK;
         }
@@ -131,9 +138,9 @@ public final class HnswGraph {
             int topLevel = (int) (entryNow >>> 32);
             int current = (int) entryNow;
             SearchScratch s = scratch.get();
-            for (int lc = topLevel; lc > level; lc--) current = greedyClosest(s, own, ownOffset, current, lc, node + 1);
+            for (int lc = topLevel; lc > level; lc--) current = greedyClosest(s, own, ownOffset, current, lc, node + 1, false);
             for (int lc = Math.min(level, topLevel); lc >= 0; lc--) {
-                searchLayer(s, own, ownOffset, current, efConstruction, lc, node + 1, node);
+                searchLayer(s, own, ownOffset, current, efConstruction, lc, node + 1, node, false);
                 current = connect(s, node, lc);
             }
             markReady(node);
@@ -158,6 +165,7 @@ public final class HnswGraph {
             if (vectorChunks[c] == null) allocateChunk(c);
             int i = node & (CHUNK - 1);
             System.arraycopy(vector, 0, vectorChunks[c], i * dimension, dimension);
+            encode(node);
             labelChunks[c][i] = label;
             levelChunks[c][i] = (byte) level;
             if (level > 0) upperChunks[c][i] = new int[level * (m + 1)];
@@ -183,7 +191,21 @@ public final class HnswGraph {
         return readyChunks[node >>> CHUNK_BITS][node & (CHUNK - 1)] != 0;
     }
 
+    /** Symmetric int8 quantization of one node's vector: code = round(v / scale), scale = max|v| / 127. */
+    void encode(int node) {
+        int c = node >>> CHUNK_BITS, offset = (node & (CHUNK - 1)) * dimension;
+        float[] v = vectorChunks[c];
+        float max = 0;
+        for (int j = 0; j < dimension; j++) max = Math.max(max, Math.abs(v[offset + j]));
+        float scale = max == 0 ? 1 : max / 127f;
+        byte[] codes = codeChunks[c];
+        for (int j = 0; j < dimension; j++) codes[offset + j] = (byte) Math.round(v[offset + j] / scale);
+        scaleChunks[c][node & (CHUNK - 1)] = scale;
+    }
+
     void allocateChunk(int c) {
+        codeChunks[c] = new byte[CHUNK * dimension];
+        scaleChunks[c] = new float[CHUNK];
         readyChunks[c] = new byte[CHUNK];
         vectorChunks[c] = new float[CHUNK * dimension];
         labelChunks[c] = new long[CHUNK];
@@ -302,10 +324,9 @@ public final class HnswGraph {
         int limit = count;
         SearchScratch s = scratch.get();
         int current = (int) entryNow;
-        for (int lc = (int) (entryNow >>> 32); lc > 0; lc--) current = greedyClosest(s, query, 0, current, lc, limit);
-        searchLayer(s, query, 0, current, Math.max(ef, k), 0, limit, -1);
-        NodeHeap results = s.results;
-        while (results.size() > k) results.pop();
+        for (int lc = (int) (entryNow >>> 32); lc > 0; lc--) current = greedyClosest(s, query, 0, current, lc, limit, true);
+        searchLayer(s, query, 0, current, Math.max(ef, k), 0, limit, -1, true);
+        NodeHeap results = rerank(s, query, k);
         Neighbor[] out = new Neighbor[results.size()];
         for (int i = out.length - 1; i >= 0; i--) {
             out[i] = new Neighbor(label(results.topNode()), 1f - results.topKey());
@@ -314,9 +335,20 @@ public final class HnswGraph {
         return List.of(out);
     }
 
-    private int greedyClosest(SearchScratch s, float[] q, int qOffset, int start, int level, int limit) {
+    /** Re-scores the candidates found on int8 codes with the float vectors; keeps the best {@code k}. */
+    private NodeHeap rerank(SearchScratch s, float[] query, int k) {
+        NodeHeap exact = s.pruning;
+        exact.clear();
+        for (NodeHeap found = s.results; found.size() > 0; found.pop()) {
+            exact.push(distance(query, 0, found.topNode()), found.topNode());
+            if (exact.size() > k) exact.pop();
+        }
+        return exact;
+    }
+
+    private int greedyClosest(SearchScratch s, float[] q, int qOffset, int start, int level, int limit, boolean coded) {
         int current = start;
-        float best = distance(q, qOffset, current);
+        float best = distance(q, qOffset, current, coded);
         boolean moved = true;
         while (moved) {
             moved = false;
@@ -325,7 +357,7 @@ public final class HnswGraph {
                 int candidate = s.links[j];
                 if (candidate >= limit && candidate >= (limit = count)) continue;
                 if (!ready(candidate)) continue;
-                float d = distance(q, qOffset, candidate);
+                float d = distance(q, qOffset, candidate, coded);
                 if (d < best) {
                     best = d;
                     current = candidate;
@@ -340,7 +372,8 @@ public final class HnswGraph {
      * Beam search on one level, skipping {@code self} (-1: none). Nodes are usable once counted
      * ({@code count} is written after the vector); a link to a newer node than {@code limit}
      * re-reads the count, since concurrent inserts may prune a list down to new nodes only. Leaves the best {@code ef} in {@code s.results} (a max-heap by distance). */
-    private void searchLayer(SearchScratch s, float[] q, int qOffset, int start, int ef, int level, int limit, int self) {
+    private void searchLayer(SearchScratch s, float[] q, int qOffset, int start, int ef, int level, int limit, int self,
+                             boolean coded) {
         VisitedSet visited = s.visited;
         visited.reset(limit);
         limit = visited.grow(Math.max(limit, count)); // the start may be newer than the caller's limit
@@ -350,7 +383,7 @@ public final class HnswGraph {
         NodeHeap candidates = s.candidates;
         results.clear();
         candidates.clear();
-        float d0 = distance(q, qOffset, start);
+        float d0 = distance(q, qOffset, start, coded);
         visited.add(start);
         results.push(d0, start);
         candidates.push(-d0, start);
@@ -365,7 +398,7 @@ public final class HnswGraph {
                 int candidate = s.links[j];
                 if (candidate >= limit && candidate >= (limit = visited.grow(count))) continue;
                 if (!visited.add(candidate)) continue;
-                float d = distance(q, qOffset, candidate);
+                float d = distance(q, qOffset, candidate, coded);
                 if (results.size() < ef || d < bound) {
                     candidates.push(-d, candidate);
                     results.push(d, candidate);
@@ -390,6 +423,12 @@ public final class HnswGraph {
         return 1f - kernel.dot(q, qOffset, vectorChunks[node >>> CHUNK_BITS], (node & (CHUNK - 1)) * dimension, dimension);
     }
 
+    private float distance(float[] q, int qOffset, int node, boolean coded) {
+        if (!coded) return distance(q, qOffset, node);
+        int c = node >>> CHUNK_BITS, i = node & (CHUNK - 1);
+        return 1f - scaleChunks[c][i] * kernel.dot(q, qOffset, codeChunks[c], i * dimension, dimension);
+    }
+
     private float distanceToNode(float[] v, int vOffset, int node) {
         return distance(v, vOffset, node);
     }
@@ -398,6 +437,7 @@ public final class HnswGraph {
 
     /** Installs a graph read by {@link HnswFile}; only on a fresh, empty graph. */
     void restore(int nodeCount, long entryPoint, long largestLabel) {
+        for (int i = 0; i < nodeCount; i++) encode(i);
         for (int c = 0; c <= (nodeCount - 1) >>> CHUNK_BITS && nodeCount > 0; c++) java.util.Arrays.fill(readyChunks[c], (byte) 1);
         this.count = nodeCount;
         this.entry = nodeCount == 0 ? EMPTY : entryPoint;

@@ -15,4 +15,11 @@ final class ScalarDotProduct implements DotProduct {
         for (; i < length; i++) s0 += a[aOffset + i] * b[bOffset + i];
         return (s0 + s1) + (s2 + s3);
     }
+
+    @Override
+    public float dot(float[] a, int aOffset, byte[] codes, int codesOffset, int length) {
+        float sum = 0;
+        for (int i = 0; i < length; i++) sum += a[aOffset + i] * codes[codesOffset + i];
+        return sum;
+    }
 }

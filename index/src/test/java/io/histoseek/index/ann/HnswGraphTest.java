@@ -49,6 +49,20 @@ class HnswGraphTest {
         float scalar = new ScalarDotProduct().dot(a, 0, b, 0, a.length);
         assertEquals(scalar, new SimdDotProduct().dot(a, 0, b, 0, a.length), 1e-5);
         assertEquals(DistanceFunctions.FLOAT_INNER_PRODUCT.distance(a, b), new InnerProductDistance().distance(a, b), 1e-5);
+        byte[] codes = new byte[a.length];
+        for (int i = 0; i < codes.length; i++) codes[i] = (byte) (i * 37 % 255 - 127);
+        assertEquals(new ScalarDotProduct().dot(a, 0, codes, 0, a.length), new SimdDotProduct().dot(a, 0, codes, 0, a.length), 1e-3);
+    }
+
+    @Test
+    void int8CodesApproximateTheVectors() {
+        var gen = new ClusteredVectors(1536, 4, 2);
+        HnswGraph graph = new HnswGraph(1536, HnswParams.DEFAULTS);
+        float[] v = gen.next(), q = gen.next();
+        graph.add(7, v);
+        float exact = new ScalarDotProduct().dot(q, 0, v, 0, v.length);
+        float coded = graph.scaleChunks[0][0] * new ScalarDotProduct().dot(q, 0, graph.codeChunks[0], 0, v.length);
+        assertEquals(exact, coded, 2e-3, "int8 traversal distance is close to the float one");
     }
 
     @Test
