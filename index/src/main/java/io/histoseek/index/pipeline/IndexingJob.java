@@ -59,4 +59,9 @@ public final class IndexingJob {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
     }
+
+    /** Completes with the summary or the failure: for a UI that reacts when the job ends instead of waiting. */
+    public CompletableFuture<IndexingSummary> completion() {
+        return result.copy();
+    }
 }
