@@ -3,6 +3,9 @@
 # (../shared/bench/tiles_peer.py, unchanged), on the same slides in one run, printed side by side.
 # Hyperthreads or other load on the machine make the multi-thread rows meaningless: look at uptime.
 #   bench/tiles.sh [PASSES] [THREADS]      (defaults: 3 passes, threads = CPU count)
+#   BENCH_CLOCK=cpu bench/tiles.sh ...     rates per CPU-second of the reading thread, both sides
+#       (the peer runs unchanged with time.perf_counter swapped for time.process_time): use it on
+#       a shared, overloaded machine, where wall-clock rates swing by 2x between passes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 passes=${1:-3}
@@ -27,11 +30,18 @@ mvn -B -q -pl index -am test-compile
 mvn -B -q -pl index dependency:build-classpath -Dmdep.outputFile="$out/cp" -Dmdep.includeScope=test >/dev/null
 cp="index/target/test-classes:index/target/classes:model/target/classes:$(cat "$out/cp")"
 
-echo "bench: load $(cut -d" " -f1-3 /proc/loadavg), openslide-python $(/usr/bin/python3 -c 'import openslide; print(openslide.__version__)'), OpenSlide $(/usr/bin/python3 -c 'import openslide; print(openslide.__library_version__)'), $(nproc) CPUs, $passes passes" >&2
+echo "bench: clock ${BENCH_CLOCK:-wall}, load $(cut -d" " -f1-3 /proc/loadavg), openslide-python $(/usr/bin/python3 -c 'import openslide; print(openslide.__version__)'), OpenSlide $(/usr/bin/python3 -c 'import openslide; print(openslide.__library_version__)'), $(nproc) CPUs, $passes passes" >&2
 # Slide by slide, Python then Java, so both sides of a row see the same machine load.
 for s in "${slides[@]}"; do
-  /usr/bin/python3 "$shared/bench/tiles_peer.py" "$passes" "$s" | tee -a "$out/peer.jsonl" >&2
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
+  /usr/bin/python3 - "$shared/bench/tiles_peer.py" "$passes" "$s" <<'PY' | tee -a "$out/peer.jsonl" >&2
+import runpy, sys, time, os
+if os.environ.get("BENCH_CLOCK") == "cpu":
+    time.perf_counter = time.process_time
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+PY
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
+    -Dbench.clock="${BENCH_CLOCK:-wall}" -cp "$cp" \
     io.histoseek.index.bench.TileBench "$passes" "$threads" "$s" 2>/dev/null | tee -a "$out/java.jsonl" >&2
 done
 

@@ -137,11 +137,11 @@ final class OpenSlideLibrary {
     private static void keepTileBuffersInMallocArenas() {
         try {
             Linker linker = Linker.nativeLinker();
+            // mallopt returns 1 on success; a refusal only leaves glibc's default policy, so ignore it.
             MethodHandle mallopt = linker.downcallHandle(linker.defaultLookup().find("mallopt").orElseThrow(),
-                    FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-            int mmapSet = (int) mallopt.invokeExact(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES);
-            int trimSet = (int) mallopt.invokeExact(M_TRIM_THRESHOLD, 2 * MMAP_THRESHOLD_BYTES);
-            assert mmapSet + trimSet >= 0;
+                    FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT));
+            mallopt.invokeExact(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES);
+            mallopt.invokeExact(M_TRIM_THRESHOLD, 2 * MMAP_THRESHOLD_BYTES);
         } catch (Throwable notGlibc) {
             // Another C library: its allocator keeps its own policy.
         }
@@ -157,12 +157,11 @@ final class OpenSlideLibrary {
             try {
                 SymbolLookup libtiff = SymbolLookup.libraryLookup(name, Arena.global());
                 Linker linker = Linker.nativeLinker();
-                FunctionDescriptor setHandler = FunctionDescriptor.of(ADDRESS, ADDRESS);
+                // The previous handler they return is not needed: bound as void.
+                FunctionDescriptor setHandler = FunctionDescriptor.ofVoid(ADDRESS);
                 for (String function : List.of("TIFFSetWarningHandler", "TIFFSetErrorHandler")) {
                     MemorySegment symbol = libtiff.find(function).orElseThrow();
-                    MemorySegment previous = (MemorySegment) linker.downcallHandle(symbol, setHandler)
-                            .invokeExact(MemorySegment.NULL);
-                    assert previous != null;
+                    linker.downcallHandle(symbol, setHandler).invokeExact(MemorySegment.NULL);
                 }
                 return;
             } catch (Throwable notThere) {
@@ -185,10 +184,8 @@ final class OpenSlideLibrary {
                             MemorySegment.class));
             MemorySegment stub = linker.upcallStub(handler,
                     FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Arena.global());
-            MemorySegment previous = (MemorySegment) linker.downcallHandle(
-                    glib.find("g_log_set_default_handler").orElseThrow(),
-                    FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS)).invokeExact(stub, MemorySegment.NULL);
-            assert previous != null;
+            linker.downcallHandle(glib.find("g_log_set_default_handler").orElseThrow(),
+                    FunctionDescriptor.ofVoid(ADDRESS, ADDRESS)).invokeExact(stub, MemorySegment.NULL);
         } catch (Throwable notThere) {
             // No GLib to configure: its messages, if any, keep their default destination.
         }

@@ -9,26 +9,34 @@ import io.histoseek.index.tile.TileReader;
 import io.histoseek.index.tile.TissueDetector;
 import io.histoseek.model.Preprocessing;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Java side of bench/tiles.sh: the same measurements as ../shared/bench/tiles_peer.py on
  * the same level-0 grid, one JSON line each, plus multi-threaded runs and the real tile path
  * (TileGrid + TileReader). Usage: TileBench PASSES THREADS SLIDE...
+ *
+ * <p>With -Dbench.clock=cpu, rates are per CPU-second of the worker threads instead of per
+ * wall-clock second (for a shared, overloaded machine), and only one-thread rows are run.
  */
 public final class TileBench {
     private static final int T = 224;
+    private static final boolean CPU_CLOCK = "cpu".equals(System.getProperty("bench.clock"));
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private TileBench() {}
 
     public static void main(String[] args) throws Exception {
         int passes = Integer.parseInt(args[0]);
-        int maxThreads = Integer.parseInt(args[1]);
+        int maxThreads = CPU_CLOCK ? 1 : Integer.parseInt(args[1]);
         warmUp(Path.of(args[2]));
         for (String file : Arrays.copyOfRange(args, 2, args.length)) {
             bench(Path.of(file), passes, maxThreads);
@@ -190,18 +198,23 @@ public final class TileBench {
 
     private static double rate(Slide slide, List<long[]> positions, TileJob job, int threads) throws Exception {
         long t0 = System.nanoTime();
-        run(slide, positions, job, threads);
-        return positions.size() / ((System.nanoTime() - t0) / 1e9);
+        long cpuNanos = run(slide, positions, job, threads);
+        return positions.size() / ((CPU_CLOCK ? cpuNanos : System.nanoTime() - t0) / 1e9);
     }
 
-    /** Threads take positions from a shared counter, each with its own scratch buffers. */
-    private static void run(Slide slide, List<long[]> positions, TileJob job, int threads) throws Exception {
+    /**
+     * Threads take positions from a shared counter, each with its own scratch buffers.
+     * Returns the CPU time the workers spent.
+     */
+    private static long run(Slide slide, List<long[]> positions, TileJob job, int threads) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        AtomicLong cpuNanos = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         Exception[] failure = new Exception[1];
         for (int t = 0; t < threads; t++) {
             workers.add(Thread.ofPlatform().start(() -> {
                 Scratch scratch = new Scratch();
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
                 for (int i; (i = next.getAndIncrement()) < positions.size(); ) {
                     try {
                         job.run(slide, positions.get(i)[0], positions.get(i)[1], scratch);
@@ -210,6 +223,7 @@ public final class TileBench {
                         return;
                     }
                 }
+                cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
             }));
         }
         for (Thread worker : workers) {
@@ -218,6 +232,7 @@ public final class TileBench {
         if (failure[0] != null) {
             throw failure[0];
         }
+        return cpuNanos.get();
     }
 
     private static void emit(String slide, String test, Object... keyValues) {

@@ -2,7 +2,10 @@ package io.histoseek.index.tile;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AreaResamplerTest {
     @Test
@@ -34,7 +37,7 @@ class AreaResamplerTest {
         int side = AreaResampler.sourceSize(224.5);
         assertEquals(225, side);
         int[] src = new int[side * side];
-        java.util.Arrays.fill(src, 0x336699);
+        Arrays.fill(src, 0x336699);
         src[side * side - 1] = 0xFFFFFF;   // the last column/row is only half covered
         int[] out = new int[224 * 224];
         new AreaResampler(224).resample(src, side, 224.5, out);
@@ -42,7 +45,7 @@ class AreaResamplerTest {
         assertEquals(0xFF336699, out[100 * 224 + 57]);
         int corner = out[224 * 224 - 1];
         int red = (corner >>> 16) & 0xFF;
-        assertEquals(true, red > 0x33 && red < 0xFF, "corner blends the half-covered white pixel: " + red);
+        assertTrue(red > 0x33 && red < 0xFF, "corner blends the half-covered white pixel: " + red);
     }
 
     @Test

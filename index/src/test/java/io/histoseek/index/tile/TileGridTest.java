@@ -6,6 +6,8 @@ import io.histoseek.index.slide.Slide;
 import io.histoseek.index.slide.SlideException;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static io.histoseek.index.slide.SharedSlides.get;
@@ -54,7 +56,7 @@ class TileGridTest {
         try (Slide slide = Slide.open(get(file))) {
             TileGrid grid = TileGrid.plan(slide, PhysicalScale.of(slide));
             TileReader reader = new TileReader(slide);
-            List<int[]> pixels = new java.util.ArrayList<>();
+            List<int[]> pixels = new ArrayList<>();
             for (TilePosition tile : grid.tiles()) {
                 pixels.add(reader.read(tile));
             }
@@ -95,7 +97,7 @@ class TileGridTest {
             worstReduced = Math.max(worstReduced, meanAbsDiff(reduce4(svs.pixels.get(i)), reduce4(tiff025.pixels.get(j025))));
             compared++;
         }
-        java.util.Arrays.sort(diffs025, 0, compared);
+        Arrays.sort(diffs025, 0, compared);
         double median025 = diffs025[compared / 2];
         System.out.printf("compared %d tiles: worst mean abs diff %.2f, median at 0.25 %.2f, worst at 1/4 size %.2f%n",
                 compared, worst, median025, worstReduced);

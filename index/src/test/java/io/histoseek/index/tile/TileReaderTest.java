@@ -1,9 +1,16 @@
 package io.histoseek.index.tile;
 
+import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.SharedSlides;
 import io.histoseek.index.slide.Slide;
 import io.histoseek.model.Preprocessing;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.histoseek.index.slide.SharedSlides.get;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -37,7 +44,7 @@ class TileReaderTest {
             float[] tensor = new float[Preprocessing.TENSOR_LENGTH + 7];
             reader.readNormalized(tile, new int[224 * 224], tensor, 7);
             float[] expected = Preprocessing.normalizeArgb(region);
-            assertArrayEquals(expected, java.util.Arrays.copyOfRange(tensor, 7, tensor.length));
+            assertArrayEquals(expected, Arrays.copyOfRange(tensor, 7, tensor.length));
         }
     }
 
@@ -56,6 +63,41 @@ class TileReaderTest {
                     assertEquals(sum / 4.0, (tile[y * 224 + x] >>> 8) & 0xFF, 0.51);
                 }
             }
+        }
+    }
+
+    @Test
+    void readersOnManyThreadsSharingOneSlideGetTheSamePixelsAsOne() throws Exception {
+        try (Slide slide = Slide.open(get(SharedSlides.TIFF_025))) {
+            List<TilePosition> tiles = TileGrid.plan(slide, PhysicalScale.of(slide)).tiles();
+            TileReader single = new TileReader(slide);
+            int[][] expected = new int[tiles.size()][];
+            for (int i = 0; i < tiles.size(); i++) {
+                expected[i] = single.read(tiles.get(i));
+            }
+            AtomicInteger next = new AtomicInteger();
+            ConcurrentLinkedQueue<String> mismatches = new ConcurrentLinkedQueue<>();
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                workers.add(Thread.ofPlatform().start(() -> {
+                    TileReader reader = new TileReader(slide);
+                    int[] pixels = new int[224 * 224];
+                    for (int i; (i = next.getAndIncrement()) < tiles.size(); ) {
+                        try {
+                            reader.read(tiles.get(i), pixels);
+                            if (!Arrays.equals(expected[i], pixels)) {
+                                mismatches.add(tiles.get(i).toString());
+                            }
+                        } catch (Exception e) {
+                            mismatches.add(e.toString());
+                        }
+                    }
+                }));
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            assertEquals(List.of(), List.copyOf(mismatches));
         }
     }
 }
