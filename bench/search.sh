@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end point search latency on a real archive (SQLite + HNSW file) of synthetic 1536-d tiles.
 # The first run builds the archive and its index (minutes); later runs reuse them.
-#   bench/search.sh          TILES=200000 by default
+#   bench/search.sh          TILES=200000, EFC=200 (efConstruction of the index build) by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -13,4 +13,4 @@ mvn -B -q -o -pl index -am test-compile -DskipTests
 mvn -B -q -o -pl index dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
 cp="$root/index/target/test-classes:$root/index/target/classes:$(cat "$work/cp.txt")"
 nice "$JAVA_HOME/bin/java" -Xmx8g --add-modules jdk.incubator.vector -cp "$cp" \
-  io.histoseek.index.bench.SearchBench "$work" "$tiles" 2>&1 | grep -v "incubator modules" | tee "$work/search-$tiles.log"
+  io.histoseek.index.bench.SearchBench "$work" "$tiles" "${EFC:-200}" 2>&1 | grep -v "incubator modules" | tee "$work/search-$tiles.log"
