@@ -21,8 +21,9 @@ public final class Encoders {
     }
 
     /**
-     * Reads, validates and loads a checkpoint; the encoder owns the file mapping from then on. Throws {@link IllegalStateException} (one-line
-     * message) when the device cannot be used, e.g. {@code GPU} without CUDA natives.
+     * Reads, validates and loads a checkpoint; the encoder owns the file mapping from then on.
+     * Throws {@link IllegalStateException} (one-line message) when the device cannot be used,
+     * e.g. {@code GPU} without CUDA natives.
      */
     public static TileEncoder open(Path checkpoint, EncoderOptions options) throws CheckpointException {
         Checkpoint weights = CheckpointReader.read(checkpoint);

@@ -52,7 +52,7 @@ public final class IndexCommand implements Callable<Integer> {
         IndexingRequest request = new IndexingRequest(folders, archive, model.resolveCheckpoint(), model.encoderOptions(),
                 threads != null ? threads : IndexingRequest.defaultReaderThreads(),
                 new TilingOptions(tissueThreshold, assumeMpp));
-        TextProgressPrinter progress = TextProgressPrinter.forStderr();
+        TextProgressPrinter progress = TextProgressPrinter.forStderr(spec.commandLine().getErr());
         IndexingJob job = IndexingJob.start(request, progress);
         Thread stopOnSignal = new Thread(() -> {
             if (!job.isDone()) {

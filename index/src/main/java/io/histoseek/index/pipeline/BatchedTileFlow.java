@@ -146,7 +146,6 @@ final class BatchedTileFlow {
             long storeStart = System.nanoTime();
             sink.accept(batchPositions, vectors);
             times.addStore(System.nanoTime() - storeStart);
-            times.addTiles(batch.size());
         }
     }
 }

@@ -8,6 +8,7 @@ import io.histoseek.index.store.SlideRecord;
 import io.histoseek.index.store.SlideStatus;
 import io.histoseek.index.tile.TilePosition;
 import io.histoseek.model.Encoders;
+import io.histoseek.model.Preprocessing;
 import io.histoseek.model.TileEncoder;
 
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class Indexer {
             ProgressMeter meter = new ProgressMeter(files.size(), System::nanoTime);
             List<String> vanished = reportVanished(store, files);
             BatchedTileFlow flow = new BatchedTileFlow(request.readerThreads(), encoder.batchSize(),
-                    io.histoseek.model.Preprocessing.TENSOR_LENGTH, times);
+                    Preprocessing.TENSOR_LENGTH, times);
             SlideSource source = new SlideSource(request.tiling());
             int embedded = 0;
             int unchanged = 0;

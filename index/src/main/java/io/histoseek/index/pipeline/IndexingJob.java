@@ -60,7 +60,7 @@ public final class IndexingJob {
         }
     }
 
-    /** For a listener-free caller: completes with the summary or the failure. */
+    /** Completes with the summary or the failure: for a UI that reacts when the job ends instead of waiting. */
     public CompletableFuture<IndexingSummary> completion() {
         return result.copy();
     }

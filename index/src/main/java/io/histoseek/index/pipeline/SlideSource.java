@@ -59,16 +59,13 @@ final class SlideSource {
         }
 
         /** The tissue tiles; a slide with an unknown or too coarse scale is refused with the reason. */
-        TileGrid grid() throws SlideException {
+        List<TilePosition> tilePositions() throws SlideException {
             if (!scale.known()) {
-                // Checked here so the cost of tissue detection is not paid for a slide that is refused.
+                // Refused by the grid's own check, before tissue detection (which needs a scale) runs.
                 TileGrid.plan(slide, scale);
             }
-            return TileGrid.plan(slide, scale, TissueDetector.detect(slide, TileGrid.maskScale(scale)), minTissue, false);
-        }
-
-        List<TilePosition> tilePositions() throws SlideException {
-            return grid().tiles();
+            return TileGrid.plan(slide, scale, TissueDetector.detect(slide, TileGrid.maskScale(scale)), minTissue, false)
+                    .tiles();
         }
 
         /** A reader for one thread: reads and normalizes tiles into the flow's buffers. */

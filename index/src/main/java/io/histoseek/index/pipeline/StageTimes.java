@@ -12,14 +12,12 @@ public final class StageTimes {
     private final AtomicLong storeNanos = new AtomicLong();
     private final AtomicLong waitNanos = new AtomicLong();
     private final AtomicLong prepareNanos = new AtomicLong();
-    private final AtomicLong tiles = new AtomicLong();
 
     void addRead(long nanos) { readNanos.addAndGet(nanos); }
     void addEncode(long nanos) { encodeNanos.addAndGet(nanos); }
     void addStore(long nanos) { storeNanos.addAndGet(nanos); }
     void addWait(long nanos) { waitNanos.addAndGet(nanos); }
     void addPrepare(long nanos) { prepareNanos.addAndGet(nanos); }
-    void addTiles(long count) { tiles.addAndGet(count); }
 
     /** Summed over reader threads: reading, compositing, resampling and normalizing tiles. */
     public double readSeconds() { return readNanos.get() / 1e9; }
@@ -31,5 +29,4 @@ public final class StageTimes {
     public double encoderWaitSeconds() { return waitNanos.get() / 1e9; }
     /** Opening slides, checking fingerprints and detecting tissue. */
     public double prepareSeconds() { return prepareNanos.get() / 1e9; }
-    public long tiles() { return tiles.get(); }
 }

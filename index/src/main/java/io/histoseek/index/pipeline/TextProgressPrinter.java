@@ -1,6 +1,6 @@
 package io.histoseek.index.pipeline;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -10,21 +10,21 @@ import java.util.Locale;
  * vanished slides always get a line of their own.
  */
 public final class TextProgressPrinter implements IndexingListener {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final long plainIntervalNanos;
     private long lastPlainLine = Long.MIN_VALUE;
     private int lastWidth;
 
-    public TextProgressPrinter(PrintStream out, boolean terminal, Duration plainInterval) {
+    public TextProgressPrinter(PrintWriter out, boolean terminal, Duration plainInterval) {
         this.out = out;
         this.terminal = terminal;
         this.plainIntervalNanos = plainInterval.toNanos();
     }
 
-    /** For stderr: refreshing when a console is attached, plain lines every 10 s otherwise. */
-    public static TextProgressPrinter forStderr() {
-        return new TextProgressPrinter(System.err, System.console() != null, Duration.ofSeconds(10));
+    /** For stderr (or what stands for it): refreshing when a console is attached, plain lines every 10 s otherwise. */
+    public static TextProgressPrinter forStderr(PrintWriter err) {
+        return new TextProgressPrinter(err, System.console() != null, Duration.ofSeconds(10));
     }
 
     @Override
@@ -39,6 +39,7 @@ public final class TextProgressPrinter implements IndexingListener {
             boolean finished = progress.slidesDone() == progress.slidesTotal();
             if (finished || lastPlainLine == Long.MIN_VALUE || now - lastPlainLine >= plainIntervalNanos) {
                 out.println(line);
+                out.flush();
                 lastPlainLine = now;
             }
         }

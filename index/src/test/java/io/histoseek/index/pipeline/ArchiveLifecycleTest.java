@@ -23,6 +23,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,6 +73,42 @@ class ArchiveLifecycleTest {
         try (ArchiveSearcher searcher = ArchiveSearcher.open(archive, HnswParams.DEFAULTS, null, IndexProgress.NONE)) {
             assertEquals(afterChange.size(), searcher.index().size());
         }
+    }
+
+    @Test
+    void pauseHoldsTheJobAndCancelRollsTheSlideBackForTheNextRunToRedo() throws Exception {
+        Path folder = SmallFolder.create(dir.resolve("slides"));
+        Path archive = dir.resolve("archive");
+        AtomicReference<IndexingJob> job = new AtomicReference<>();
+        AtomicLong tilesSeen = new AtomicLong();
+        CountDownLatch paused = new CountDownLatch(1);
+        job.set(IndexingJob.start(Archives.request(archive, folder), new IndexingListener() {
+            @Override
+            public void progress(IndexingProgress progress) {
+                tilesSeen.set(progress.tilesDone());
+                if (progress.tilesDone() > 0 && paused.getCount() > 0) {
+                    while (job.get() == null) {
+                        Thread.onSpinWait();
+                    }
+                    job.get().pause();
+                    paused.countDown();
+                }
+            }
+        }));
+        assertTrue(paused.await(120, TimeUnit.SECONDS));
+        long atPause = tilesSeen.get();
+        Thread.sleep(1500);
+        assertEquals(atPause, tilesSeen.get(), "no batch runs while paused");
+        assertTrue(job.get().isPaused());
+        job.get().cancel();
+        IndexingSummary summary = job.get().await();
+        assertTrue(summary.cancelled());
+        assertEquals(0, summary.embedded());
+        assertEquals(List.of(), Archives.tiles(archive), "the slide in progress was rolled back");
+
+        IndexingSummary resumed = Archives.index(archive, folder);
+        assertEquals(1, resumed.embedded());
+        assertTrue(Archives.tiles(archive).size() > 30);
     }
 
     @Test

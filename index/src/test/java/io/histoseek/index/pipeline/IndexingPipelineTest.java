@@ -79,9 +79,8 @@ class IndexingPipelineTest {
             ArchiveStore store = searcher.store();
             SlideRecord aperio = store.slide(APERIO).orElseThrow();
             List<TileRecord> queries = store.tilesIntersecting(aperio.id(), 0, 0, aperio.metadata().width(), aperio.metadata().height());
-            int checked = 0;
-            for (int i = queries.size() / 4; i < queries.size(); i += queries.size() / 4) {
-                TileRecord query = queries.get(i);
+            for (int part = 1; part <= 3; part++) {
+                TileRecord query = queries.get(part * queries.size() / 4);
                 List<SearchHit> hits = searcher.searchPoint(store.resolve(APERIO), query.x() + 10, query.y() + 10,
                         new SearchOptions(3, true, 1, 0));
                 Map<String, SearchHit> bySlide = hits.stream().collect(Collectors.toMap(h -> h.slide().path(), h -> h));
@@ -93,9 +92,7 @@ class IndexingPipelineTest {
                 // Twice the coordinates, up to the grid's rounding of its 448.9-pixel steps to whole pixels.
                 assertTrue(Math.abs(quarter.x() - 2 * query.x()) <= 1 && Math.abs(quarter.y() - 2 * query.y()) <= 1, where);
                 assertTrue(hits.stream().noneMatch(h -> h.slide().path().equals(APERIO)), where);
-                checked++;
             }
-            assertEquals(3, checked);
         }
     }
 

@@ -3,7 +3,8 @@ package io.histoseek.index.pipeline;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +18,7 @@ class TextProgressPrinterTest {
     @Test
     void aTerminalGetsOneRefreshingLineAndMessagesOnTheirOwn() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        TextProgressPrinter printer = new TextProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, Duration.ZERO);
+        TextProgressPrinter printer = new TextProgressPrinter(new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), true), true, Duration.ZERO);
         printer.progress(MID);
         printer.slideFinished(SlideOutcome.failed("x.svs", "Bogus marker length"));
         printer.progress(MID);
@@ -31,7 +32,7 @@ class TextProgressPrinterTest {
     @Test
     void aLogGetsPlainLinesNoMoreOftenThanTheInterval() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        TextProgressPrinter printer = new TextProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, Duration.ofHours(1));
+        TextProgressPrinter printer = new TextProgressPrinter(new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), true), false, Duration.ofHours(1));
         printer.progress(MID);
         printer.progress(MID);
         printer.progress(new IndexingProgress(3, 3, 300, 10.0, Optional.of(Duration.ZERO), Optional.empty()));

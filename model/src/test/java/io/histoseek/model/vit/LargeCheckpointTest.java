@@ -5,8 +5,11 @@ import io.histoseek.model.EncoderOptions;
 import io.histoseek.model.Encoders;
 import io.histoseek.model.TileEncoder;
 import io.histoseek.model.VitArchitecture;
+import io.histoseek.model.TinyFixture;
 import io.histoseek.model.checkpoint.Checkpoint;
+import io.histoseek.model.checkpoint.CheckpointFixtures;
 import io.histoseek.model.checkpoint.CheckpointReader;
+import io.histoseek.model.checkpoint.SafetensorsWriter;
 import io.histoseek.model.checkpoint.SyntheticVit;
 import io.histoseek.model.checkpoint.TensorData;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A real-width checkpoint past 2 GiB (zip64, storages mapped beyond the 2 GiB offset) loads and runs. */
+/** Checkpoints past 2 GiB (zip64, tensors mapped beyond the 2 GiB offset) load and run. */
 class LargeCheckpointTest {
     /** 20 real-width blocks of float32: 2.27 GB, over the 2 GiB a Java array or DJL's decoder can hold. */
     private static final VitArchitecture WIDE = new VitArchitecture(1536, 20, 24, 4096, 4, 14);
@@ -62,6 +65,21 @@ class LargeCheckpointTest {
                     spread = Math.max(spread, Math.abs(value - once[0][0]));
                 }
                 assertTrue(spread > 0.1f, "the output is flat");
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void safetensorsWithTensorsBeyondTwoGibReproducesTheReference() throws Exception {
+        Path file = temp.resolve("far.safetensors");
+        try {
+            SafetensorsWriter.write(file, CheckpointFixtures.tinyTensors(), 5L << 29);
+            assertTrue(Files.size(file) > (2L << 30));
+            try (TileEncoder encoder = Encoders.open(file, EncoderOptions.defaults().withDevice(Device.CPU))) {
+                float diff = TinyFixture.maxAbsDiff(TinyFixture.expected(), encoder.encode(TinyFixture.tiles()));
+                assertTrue(diff <= 1e-4f, "max abs diff " + diff);
             }
         } finally {
             Files.deleteIfExists(file);

@@ -9,6 +9,7 @@ import io.histoseek.index.pipeline.TilingOptions;
 import io.histoseek.model.EncoderOptions;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -36,18 +37,23 @@ public final class IndexingBenchmark {
         EncoderOptions encoder = EncoderOptions.defaults().withBatchSize(batch).withHeads(OptionalInt.of(heads));
 
         run(checkpoint, slides, encoder, threadCounts.getFirst());  // warm-up
-        System.out.printf(Locale.ROOT, "%-8s %6s %8s %9s %9s %9s %9s %9s %9s%n", "readers", "tiles", "wall_s",
-                "tiles/s", "prepare_s", "read_s", "encode_s", "store_s", "wait_s");
+        System.out.printf(Locale.ROOT, "%-8s %6s %8s %9s %9s %9s %9s %9s %9s %9s %10s%n", "readers", "tiles", "wall_s",
+                "tiles/s", "prepare_s", "read_s", "encode_s", "store_s", "wait_s", "cpu_s", "tiles/cpu_s");
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int threads : threadCounts) {
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             IndexingSummary summary = run(checkpoint, slides, encoder, threads);
             double wall = (System.nanoTime() - start) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
             StageTimes t = summary.times();
-            System.out.printf(Locale.ROOT, "%-8d %6d %8.2f %9.1f %9.2f %9.2f %9.2f %9.2f %9.2f%n", threads,
+            System.out.printf(Locale.ROOT, "%-8d %6d %8.2f %9.1f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %10.1f%n", threads,
                     summary.tilesStored(), wall, summary.tilesStored() / wall, t.prepareSeconds(), t.readSeconds(),
-                    t.encodeSeconds(), t.storeSeconds(), t.encoderWaitSeconds());
+                    t.encodeSeconds(), t.storeSeconds(), t.encoderWaitSeconds(), cpu, summary.tilesStored() / cpu);
         }
-        System.out.println("read_s is summed over reader threads; wait_s is the encoder idle, waiting for tiles.");
+        System.out.printf(Locale.ROOT, "%d cores, load average %.1f at the end. read_s is summed over reader threads;%n"
+                + "wait_s is the encoder idle, waiting for tiles; cpu_s is the process's CPU time (all threads, libtorch's too).%n",
+                Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage());
     }
 
     private static IndexingSummary run(Path checkpoint, Path slides, EncoderOptions encoder, int threads)
