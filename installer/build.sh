@@ -21,8 +21,11 @@ jdk="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 jdk_modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.incubator.vector,jdk.management,jdk.unsupported,jdk.zipfs
 fx_modules=javafx.base,javafx.graphics,javafx.controls,javafx.swing
 
+# Builds the jars when there are none or any source or pom is newer than the app jar.
 build_jars() {
-  if [[ ! -f "$root/app/target/histoseek-app.jar" || ! -d "$root/app/target/lib" ]]; then
+  local jar="$root/app/target/histoseek-app.jar"
+  if [[ ! -f "$jar" || ! -d "$root/app/target/lib" ]] \
+     || [[ -n "$(find "$root/pom.xml" "$root"/{model,index,app}/pom.xml "$root"/{model,index,app}/src/main -newer "$jar" -print -quit)" ]]; then
     echo "build.sh: building the jars (mvn package -pl app -am)" >&2
     (cd "$root" && JAVA_HOME="$jdk" MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}" \
       mvn -B -q package -DskipTests -pl app -am)
@@ -84,7 +87,7 @@ install_wrapper() {
 }
 
 build_deb() {
-  [[ -x "$image/bin/histoseek" ]] || build_app_image
+  build_app_image
   local version
   version="$(app_version)"
   rm -f "$target"/histoseek_*.deb

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the app image and checks it works with no JDK: bin/histoseek prints its version with
-# PATH=/usr/bin:/bin and no JAVA_HOME, registers the test checkpoint, and refuses a bad one with
-# one line. Run by `mvn verify` (installer module); skip with -Dinstaller.skip=true.
+# PATH=/usr/bin:/bin and no JAVA_HOME, registers the test checkpoint, embeds a tile with it on the
+# bundled natives, refuses a bad checkpoint with one line, and (under a display) opens the window
+# when run without arguments. Run by `mvn verify` (installer module); skip with -Dinstaller.skip=true.
 set -euo pipefail
 installer="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." && pwd)"
 root="$(dirname "$installer")"
@@ -53,7 +54,7 @@ histoseek model use "$scratch/bad.pth" > /dev/null 2> "$scratch/bad.err" || stat
   || fail "a bad checkpoint printed: $(cat "$scratch/bad.err")"
 
 # No arguments opens the desktop app (once the gui command exists; the suite runs under xvfb-run).
-if [[ -n "${DISPLAY:-}" ]] && command -v xwininfo > /dev/null && histoseek gui --help > /dev/null 2>&1; then
+if [[ -n "${DISPLAY:-}" ]] && command -v xwininfo > /dev/null && histoseek --help 2>/dev/null | grep -Eq '^ +gui +'; then
   env -i PATH=/usr/bin:/bin HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" \
     DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" "$image/bin/histoseek" > "$scratch/gui.out" 2> "$scratch/gui.err" &
   gui=$!

@@ -5,6 +5,9 @@ import io.histoseek.app.setup.CheckpointVerifier;
 import io.histoseek.app.setup.LoaderVerifier;
 import io.histoseek.app.setup.ModelSetup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code histoseek model ...}: get the H-optimus-0 checkpoint once, then every command finds it. */
 @Command(name = "model",
@@ -35,9 +38,11 @@ public final class ModelCommand implements Runnable {
         return new ModelSetup(dirs, verifier());
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "missing subcommand: download, use or status");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: download, use or status");
     }
 }

@@ -63,6 +63,7 @@ public final class ModelSetup {
         } catch (IOException | RuntimeException e) {
             // a complete download that does not load will not get better by resuming it
             Files.deleteIfExists(part);
+            Files.deleteIfExists(ResumableDownload.validatorFile(part));
             throw new IOException(url + ": the downloaded file is not a usable checkpoint ("
                     + e.getMessage() + "); deleted it", e);
         }

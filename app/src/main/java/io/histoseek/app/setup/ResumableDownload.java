@@ -46,16 +46,20 @@ public final class ResumableDownload {
      */
     public long fetch(URI url, Path part, DownloadListener progress) throws IOException {
         long have = Files.exists(part) ? Files.size(part) : 0;
-        HttpResponse<InputStream> response = send(url, have);
+        Path validatorFile = validatorFile(part);
+        String validator = have > 0 && Files.exists(validatorFile) ? Files.readString(validatorFile).strip() : "";
+        HttpResponse<InputStream> response = send(url, have, validator);
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             if (status == 416 && have > 0) {
                 long total = unsatisfiedRangeTotal(response);
                 if (total == have) {
+                    Files.deleteIfExists(validatorFile);
                     return have; // an earlier try got everything but stopped before the rename
                 }
                 // the part file is longer than the file on the server: it cannot be resumed
                 Files.delete(part);
+                Files.deleteIfExists(validatorFile);
                 body.close();
                 return fetch(url, part, progress);
             }
@@ -76,14 +80,37 @@ public final class ResumableDownload {
                 throw new IOException(url + ": the server answered HTTP " + status);
             }
             checkFreeSpace(part, total - offset);
-            return copy(url, body, part, offset, total, progress);
+            rememberValidator(response, validatorFile);
+            long size = copy(url, body, part, offset, total, progress);
+            Files.deleteIfExists(validatorFile);
+            return size;
         }
     }
 
-    private HttpResponse<InputStream> send(URI url, long have) throws IOException {
+    /** Where the server's ETag (or Last-Modified) for a partial file is kept between tries. */
+    static Path validatorFile(Path part) {
+        return part.resolveSibling(part.getFileName() + ".etag");
+    }
+
+    // With If-Range the server sends the rest only if the file is still the same one, else all of it.
+    private static void rememberValidator(HttpResponse<?> response, Path validatorFile) throws IOException {
+        var headers = response.headers();
+        String validator = headers.firstValue("ETag").filter(tag -> !tag.startsWith("W/"))
+                .or(() -> headers.firstValue("Last-Modified")).orElse("");
+        if (validator.isEmpty()) {
+            Files.deleteIfExists(validatorFile);
+        } else {
+            Files.writeString(validatorFile, validator);
+        }
+    }
+
+    private HttpResponse<InputStream> send(URI url, long have, String validator) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
+            if (!validator.isEmpty()) {
+                request.header("If-Range", validator);
+            }
         }
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -1,6 +1,7 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.app.AppDirs;
+import io.histoseek.app.SharedTestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class ModelCommandTest {
 
     @Test
     void useThenStatusReportsTheCheckpointItsSizeAndThatItVerifies() {
-        Path fixture = SharedFixture.tinyCheckpoint();
+        Path fixture = SharedTestData.tinyCheckpoint();
 
         assertEquals(0, run("use", fixture.toString()));
         assertTrue(err.toString().startsWith("histoseek: warning: " + fixture + ": not the H-optimus-0 architecture"),

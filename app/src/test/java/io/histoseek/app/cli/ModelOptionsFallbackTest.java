@@ -1,6 +1,7 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.app.AppDirs;
+import io.histoseek.app.SharedTestData;
 import io.histoseek.app.setup.LoaderVerifier;
 import io.histoseek.app.setup.ModelSetup;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ModelOptionsFallbackTest {
         assertEquals("no checkpoint: run `histoseek model download` or `histoseek model use FILE` once,"
                 + " or give --checkpoint FILE or set HISTOSEEK_CHECKPOINT", none.getMessage());
 
-        Path fixture = SharedFixture.tinyCheckpoint();
+        Path fixture = SharedTestData.tinyCheckpoint();
         new ModelSetup(AppDirs.from(environment, home), new LoaderVerifier()).use(fixture);
 
         assertEquals(fixture, options.resolveCheckpoint(environment));
@@ -43,7 +44,7 @@ class ModelOptionsFallbackTest {
     void registeredCheckpointThatWasDeletedSaysSo() throws IOException {
         Map<String, String> environment = Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
                 "HOME", home.resolve("elsewhere").toString());
-        Path copy = Files.copy(SharedFixture.tinyCheckpoint(), home.resolve("copy.pth"));
+        Path copy = Files.copy(SharedTestData.tinyCheckpoint(), home.resolve("copy.pth"));
         new ModelSetup(AppDirs.from(environment, home.resolve("elsewhere")), new LoaderVerifier()).use(copy);
         Files.delete(copy);
 

@@ -21,7 +21,8 @@ final class FixtureServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
     private final HttpServer server;
-    private final byte[] body;
+    private volatile byte[] body;
+    private volatile String etag = "\"v1\"";
     private final List<String> rangesAsked = new CopyOnWriteArrayList<>();
     private volatile long cutAfter = -1;
     private volatile boolean honourRanges = true;
@@ -43,6 +44,13 @@ final class FixtureServer implements AutoCloseable {
         return this;
     }
 
+    /** The file on the server changes (a new version under the same URL). */
+    FixtureServer replaceBody(byte[] newBody, String newEtag) {
+        body = newBody;
+        etag = newEtag;
+        return this;
+    }
+
     FixtureServer ignoreRanges() {
         honourRanges = false;
         return this;
@@ -54,12 +62,16 @@ final class FixtureServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            byte[] body = this.body;
             String range = exchange.getRequestHeaders().getFirst("Range");
+            String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
             rangesAsked.add(range == null ? "" : range);
+            exchange.getResponseHeaders().set("ETag", etag);
             long start = 0;
             int status = 200;
             Matcher matcher = RANGE.matcher(range == null ? "" : range);
-            if (honourRanges && matcher.matches()) {
+            boolean sameFile = ifRange == null || ifRange.equals(etag);
+            if (honourRanges && sameFile && matcher.matches()) {
                 start = Long.parseLong(matcher.group(1));
                 if (start >= body.length) {
                     exchange.getResponseHeaders().set("Content-Range", "bytes */" + body.length);

@@ -1,6 +1,7 @@
 package io.histoseek.app.setup;
 
 import io.histoseek.app.AppDirs;
+import io.histoseek.app.SharedTestData;
 import io.histoseek.app.RegisteredModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Download, resume, verify and register against a real HTTP server on 127.0.0.1. */
 class ModelSetupTest {
-    private static final Path FIXTURE = SharedDir.path("fixtures/model/tiny-hoptimus.pth");
+    private static final Path FIXTURE = SharedTestData.tinyCheckpoint();
 
     @TempDir
     Path home;
@@ -73,6 +74,24 @@ class ModelSetupTest {
                             String.format("resuming at %.1f kB of 403.5 kB", kept / 1e3)),
                     progressText.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void fileChangedOnTheServerBetweenTriesIsFetchedWholeNotSpliced() throws IOException {
+        byte[] older = fixture.clone();
+        older[50_000] ^= 1; // same size, differs before the cut: a splice would be neither version
+        try (FixtureServer server = new FixtureServer(older).cutNextResponseAfter(100_000)) {
+            URI url = server.url("tiny-hoptimus.pth");
+            assertThrows(IOException.class, () -> download(url));
+            assertEquals("\"v1\"", Files.readString(ResumableDownload.validatorFile(models.resolve("tiny-hoptimus.pth.part"))));
+            server.replaceBody(fixture, "\"v2\"");
+
+            download(url);
+
+            assertTrue(server.rangesAsked().get(1).startsWith("bytes="), "it asked to resume");
+        }
+        assertArrayEquals(fixture, Files.readAllBytes(models.resolve("tiny-hoptimus.pth")));
+        assertFalse(Files.exists(ResumableDownload.validatorFile(models.resolve("tiny-hoptimus.pth.part"))));
     }
 
     @Test
@@ -155,7 +174,7 @@ class ModelSetupTest {
     @Test
     void useRegistersAGoodCheckpointWhereItIs() throws IOException {
         ModelSetup.Registration registration = setup.use(FIXTURE);
-        assertEquals(FIXTURE.toAbsolutePath().normalize(), setup.registered().orElseThrow().checkpoint());
+        assertEquals(FIXTURE, setup.registered().orElseThrow().checkpoint());
         assertEquals(registration.configFile(), dirs.configFile());
         assertFalse(Files.exists(models), "use copies nothing");
     }
@@ -168,7 +187,7 @@ class ModelSetupTest {
         IOException refused = assertThrows(IOException.class, () -> setup.use(bad));
         assertTrue(refused.getMessage().startsWith(bad.toString()), refused.getMessage());
         assertEquals(1, refused.getMessage().lines().count());
-        assertEquals(FIXTURE.toAbsolutePath().normalize(), setup.registered().orElseThrow().checkpoint());
+        assertEquals(FIXTURE, setup.registered().orElseThrow().checkpoint());
     }
 
     private ModelSetup.Registration download(URI url) throws IOException {
