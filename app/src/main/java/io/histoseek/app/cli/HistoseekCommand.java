@@ -12,9 +12,12 @@ import java.io.PrintWriter;
         description = "Find morphologically similar tissue across a local whole-slide image archive.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                GuiCommand.class,
+                ExportCommand.class,
                 ModelCommand.class,
                 EmbedCommand.class,
                 SlideInfoCommand.class,
+                IndexCommand.class, InfoCommand.class, TilesCommand.class, SearchCommand.class, RelinkCommand.class,
         })
 public final class HistoseekCommand implements Runnable {
     /** Exit status for a problem with the user's input or files (usage errors get picocli's 2). */

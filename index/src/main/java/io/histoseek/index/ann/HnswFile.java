@@ -44,7 +44,9 @@ public final class HnswFile {
     // ---- writing ----
 
     public static void write(HnswGraph graph, String archiveId, Path target) throws IOException {
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        // A temp name of its own per writer: an indexer and a searcher may save the same index at once.
+        Path temp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().threadId() + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             Output out = new Output(channel);

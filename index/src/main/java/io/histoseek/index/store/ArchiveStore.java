@@ -133,6 +133,18 @@ public final class ArchiveStore implements AutoCloseable {
         return root().resolve(storedPath);
     }
 
+    /** A setting the indexer recorded (the checkpoint's place, the tiling), for on-the-fly embedding. */
+    public synchronized Optional<String> setting(String key) {
+        return meta("setting." + key);
+    }
+
+    public synchronized void putSetting(String key, String value) {
+        write("record setting " + key, c -> {
+            putMeta(c, "setting." + key, value);
+            return null;
+        });
+    }
+
     // ---- model ----
 
     public synchronized Optional<ModelIdentity> model() {
@@ -221,6 +233,17 @@ public final class ArchiveStore implements AutoCloseable {
     public synchronized SlideRecord markFailed(SlideMetadata metadata, String reason) {
         return write("record the failure of " + metadata.path(), c -> {
             long id = upsertSlide(c, metadata, SlideStatus.FAILED, reason);
+            return slideById(c, id).orElseThrow();
+        });
+    }
+
+    /**
+     * Records a slide's current file stats (or its return after going missing) as indexed, keeping
+     * its tiles: for a file touched or copied over with the same content (same quickhash).
+     */
+    public synchronized SlideRecord markIndexed(SlideMetadata metadata) {
+        return write("record slide " + metadata.path(), c -> {
+            long id = upsertSlide(c, metadata, SlideStatus.INDEXED, null);
             return slideById(c, id).orElseThrow();
         });
     }

@@ -1,0 +1,98 @@
+package io.histoseek.app.cli;
+
+import io.histoseek.index.pipeline.IndexingJob;
+import io.histoseek.index.pipeline.IndexingRequest;
+import io.histoseek.index.pipeline.IndexingSummary;
+import io.histoseek.index.pipeline.TextProgressPrinter;
+import io.histoseek.index.pipeline.TilingOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Embeds every new or changed slide under the folders into the archive. Progress goes to stderr;
+ * the summary ({@code key: value} lines) to stdout. Ctrl-C (or SIGTERM) stops at a safe point:
+ * the slide in progress is rolled back, the index saved, and the next run resumes.
+ */
+@Command(name = "index", description = "Embed the tissue tiles of every new or changed slide under FOLDER... into an archive.")
+public final class IndexCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FOLDER", description = "Folders to scan for slides (recursively).")
+    List<Path> folders;
+
+    @Option(names = "--archive", required = true, paramLabel = "DIR", description = "The archive folder (created if missing).")
+    Path archive;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Tile reader threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--tissue-threshold", paramLabel = "F",
+            description = "Least tissue fraction of a kept tile, 0..1 (default: 0.25).")
+    Double tissueThreshold;
+
+    @Option(names = "--assume-mpp", paramLabel = "X",
+            description = "Microns per pixel for slides that do not record it (overrides the file's).")
+    Double assumeMpp;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        IndexingRequest request = new IndexingRequest(folders, archive, model.resolveCheckpoint(), model.encoderOptions(),
+                threads != null ? threads : IndexingRequest.defaultReaderThreads(),
+                new TilingOptions(tissueThreshold, assumeMpp));
+        TextProgressPrinter progress = TextProgressPrinter.forStderr(spec.commandLine().getErr());
+        IndexingJob job = IndexingJob.start(request, progress);
+        Thread stopOnSignal = new Thread(() -> {
+            if (!job.isDone()) {
+                progress.note("stopping at a safe point (the slide in progress is rolled back)...");
+                job.cancel();
+                try {
+                    job.await();
+                } catch (Exception | Error e) {
+                    // The main thread reports the job's outcome; the JVM is exiting either way.
+                }
+            }
+        }, "histoseek-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        IndexingSummary summary;
+        try {
+            summary = job.await();
+        } finally {
+            progress.finish();
+            removeHook(stopOnSignal);
+        }
+        print(summary, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Already running: it waits for the job, which has ended.
+        }
+    }
+
+    private static void print(IndexingSummary summary, PrintWriter out) {
+        out.println("slides_found: " + summary.slidesFound());
+        out.println("slides_embedded: " + summary.embedded());
+        out.println("slides_unchanged: " + summary.unchanged());
+        out.println("slides_failed: " + summary.failed().size());
+        out.println("slides_missing: " + summary.vanished().size());
+        out.println("tiles_added: " + summary.tilesStored());
+        out.println("stopped_early: " + summary.cancelled());
+        out.flush();
+    }
+}

@@ -1,0 +1,61 @@
+package io.histoseek.app.gui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The JavaFX application: one main window. Launched by {@code histoseek gui} through
+ * {@link #launch(Optional)} (the launcher's main class must not extend Application).
+ */
+public final class HistoseekApp extends Application {
+    /** Held so the level sticks: JavaFX warns on every classpath start, which users cannot act on. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static volatile Path startupArchive;
+
+    private final GuiPreferences preferences;
+    private MainWindow window;
+
+    public HistoseekApp() {
+        this(GuiPreferences.forUser());
+    }
+
+    public HistoseekApp(GuiPreferences preferences) {
+        this.preferences = preferences;
+    }
+
+    /** Blocks until the window is closed (or SIGTERM arrives); returns normally in both cases. */
+    public static void launch(Optional<Path> archive) {
+        startupArchive = archive.orElse(null);
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        TerminationSignal.onTerm(() -> Platform.runLater(Platform::exit));
+        Application.launch(HistoseekApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        window = new MainWindow(stage, preferences);
+        Scene scene = new Scene(window.root(), 1280, 860);
+        scene.getStylesheets().add(HistoseekApp.class.getResource("histoseek.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(MainWindow.TITLE);
+        stage.show();
+        Optional<Path> archive = Optional.ofNullable(startupArchive).or(() -> preferences.path(GuiPreferences.ARCHIVE));
+        archive.ifPresent(window::openArchive);
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.histoseek.app.gui.archive;
+
+import io.histoseek.index.store.SlideRecord;
+import io.histoseek.index.store.SlideStatus;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A row of the archive browser: the slide as stored, its file now, and how many tiles it has. */
+public record ArchiveEntry(SlideRecord record, Path file, int tiles) {
+    public String name() {
+        Path name = file.getFileName();
+        return name == null ? record.path() : name.toString();
+    }
+
+    /** The stored status, except that a file gone since the last run already shows as missing. */
+    public SlideStatus status() {
+        if (record.status() != SlideStatus.MISSING && !Files.exists(file)) {
+            return SlideStatus.MISSING;
+        }
+        return record.status();
+    }
+
+    public String describeStatus() {
+        return switch (status()) {
+            case INDEXED -> "indexed \u00b7 " + tiles + " tiles";
+            case FAILED -> "failed: " + (record.failureReason() == null ? "unknown reason" : record.failureReason());
+            case MISSING -> "missing: file not found" + (tiles > 0 ? " \u00b7 " + tiles + " tiles kept" : "");
+            case PENDING -> "pending (not indexed yet)";
+        };
+    }
+}

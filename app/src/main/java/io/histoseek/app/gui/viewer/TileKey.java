@@ -1,0 +1,6 @@
+package io.histoseek.app.gui.viewer;
+
+/** One tile of the viewer's grid on a pyramid level: {@code TILE_SIZE} level pixels square. */
+public record TileKey(PyramidSource source, int level, long column, long row) {
+    public static final int TILE_SIZE = 256;
+}

@@ -1,0 +1,77 @@
+package io.histoseek.app.gui;
+
+import io.histoseek.app.gui.viewer.SlideViewer;
+import io.histoseek.app.gui.viewer.Viewport;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the real main window: open a slide, zoom with the wheel, pan by dragging and with keys, fit. */
+@ExtendWith(ApplicationExtension.class)
+class ViewerWindowTest {
+    private HistoseekApp app;
+    private Stage stage;
+
+    @BeforeEach
+    void start() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        Path config = Files.createTempDirectory("histoseek-gui-config");
+        app = (HistoseekApp) FxToolkit.setupApplication(() -> new HistoseekApp(new GuiPreferences(config.resolve("gui.properties"))));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void opensZoomsAndPansASlide(FxRobot robot) throws Exception {
+        Path slide = GuiTestSupport.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif");
+        robot.interact(() -> app.window().openSlide(slide));
+        SlideViewer viewer = app.window().viewer();
+        assertTrue(stage.getTitle().contains("Histoseek"));
+        GuiTestSupport.waitUntil("thumbnail", 20, () -> viewer.thumbnailProperty().get() != null);
+        Viewport fitted = viewer.getViewport();
+        assertTrue(fitted.downsample() > 1, "a 2220x2967 slide is fitted zoomed out: " + fitted);
+        Thread.sleep(1500);
+        GuiTestSupport.screenshot(stage.getScene(), "viewer-fitted");
+
+        robot.moveTo(viewer).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        Viewport zoomed = viewer.getViewport();
+        assertTrue(zoomed.downsample() < fitted.downsample(), "wheel zooms in: " + fitted + " -> " + zoomed);
+
+        robot.drag(viewer, MouseButton.PRIMARY).moveBy(-150, -100).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Viewport panned = viewer.getViewport();
+        assertTrue(panned.centreX() > zoomed.centreX() && panned.centreY() > zoomed.centreY(),
+                "dragging up-left moves the view right and down: " + zoomed + " -> " + panned);
+
+        robot.clickOn(viewer, MouseButton.SECONDARY).type(KeyCode.RIGHT);
+        assertTrue(viewer.getViewport().centreX() > panned.centreX(), "the right arrow pans right");
+        Thread.sleep(1500);
+        GuiTestSupport.screenshot(stage.getScene(), "viewer-zoomed");
+        robot.type(KeyCode.MINUS);
+        assertTrue(viewer.getViewport().downsample() > panned.downsample(), "minus zooms out");
+        javafx.scene.Node overview = robot.lookup("#overview").query();
+        javafx.geometry.Bounds box = overview.localToScreen(overview.getBoundsInLocal());
+        robot.clickOn(box.getMinX() + box.getWidth() / 2, box.getMinY() + box.getHeight() * 0.9);
+        assertTrue(viewer.getViewport().centreY() > 2967 * 0.8, "a click low on the overview jumps there: " + viewer.getViewport());
+        robot.type(KeyCode.F);
+        assertEquals(fitted.downsample(), viewer.getViewport().downsample(), 1e-9, "F fits the slide again");
+    }
+}

@@ -1,0 +1,39 @@
+package io.histoseek.index.pipeline;
+
+import io.histoseek.model.EncoderOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to index and how.
+ *
+ * @param folders         folders scanned recursively for slides (slide files may be given too)
+ * @param archive         the archive folder (created on the first run)
+ * @param checkpoint      the encoder's weights; must be the archive's own checkpoint
+ * @param encoderOptions  device, precision, batch size, heads
+ * @param readerThreads   threads reading and normalizing tiles for the encoder
+ * @param tiling          tissue threshold and assumed mpp
+ */
+public record IndexingRequest(List<Path> folders, Path archive, Path checkpoint, EncoderOptions encoderOptions,
+                              int readerThreads, TilingOptions tiling) {
+    public IndexingRequest {
+        folders = List.copyOf(folders);
+        Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(encoderOptions, "encoderOptions");
+        Objects.requireNonNull(tiling, "tiling");
+        if (folders.isEmpty()) {
+            throw new IllegalArgumentException("give at least one folder to index");
+        }
+        if (readerThreads < 1) {
+            throw new IllegalArgumentException("reader threads must be at least 1, got " + readerThreads);
+        }
+    }
+
+    /** One reader per core: reading and normalizing a tile costs about as much as it takes to decode it. */
+    public static int defaultReaderThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+}
