@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +61,17 @@ class SlideTest {
             assertThrows(SlideException.class, () -> slide.readAssociatedImage("nope"));
             assertTrue(slide.quickHash().orElseThrow().startsWith("6335ea0e"));
             assertEquals("20", slide.objectivePower().orElseThrow());
+        }
+    }
+
+    @Test
+    void iccProfileIsOptional() throws Exception {
+        try (Slide slide = Slide.open(get(SharedSlides.TCGA))) {
+            // OpenSlide 3.4 cannot return it; 4.x returns the embedded sRGB profile ("acsp" at byte 36).
+            slide.iccProfile().ifPresent(icc -> assertEquals("acsp", new String(icc, 36, 4, StandardCharsets.US_ASCII)));
+            if (Slide.libraryVersion().startsWith("3.")) {
+                assertTrue(slide.iccProfile().isEmpty());
+            }
         }
     }
 
