@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ArchiveIndex {
     public static final String FILE = "index.hnsw";
     private static final int PROGRESS_STEP = 1000;
+    /** Vectors read from the store per query: ~6 MB, and the store stays free for searches in between. */
+    private static final int READ_PAGE = 1024;
 
     /** How {@link #open} found the file. */
     public enum Origin { LOADED, EXTENDED, REBUILT }
@@ -122,15 +124,17 @@ public final class ArchiveIndex {
             }));
         }
         try {
-            store.forEachVector(after, (tileId, vector) -> {
-                if (failure[0] != null) return;
-                try {
-                    queue.put(new PendingVector(tileId, vector));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ArchiveException(store.folder() + ": index build interrupted");
+            List<PendingVector> page = new ArrayList<>(READ_PAGE);
+            long next = after;
+            do {
+                page.clear();
+                store.forEachVector(next, READ_PAGE, (tileId, vector) -> page.add(new PendingVector(tileId, vector)));
+                for (PendingVector pending : page) {
+                    if (failure[0] != null) break;
+                    queue.put(pending);
                 }
-            });
+                if (!page.isEmpty()) next = page.getLast().tileId();
+            } while (page.size() == READ_PAGE && failure[0] == null);
             queue.put(end);
             for (Thread w : workers) w.join();
         } catch (InterruptedException e) {

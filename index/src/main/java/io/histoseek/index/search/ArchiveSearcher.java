@@ -13,9 +13,11 @@ import io.histoseek.index.store.TileRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the tiles most similar to a query across an archive: the query is a point of a slide (the
@@ -163,10 +165,12 @@ public final class ArchiveSearcher implements AutoCloseable {
     private List<SearchHit> filter(List<Neighbor> neighbours, long querySlideId, SearchOptions options) {
         Map<Long, TileLocation> locations = store.locations(neighbours.stream().map(Neighbor::label).toList());
         Map<Long, Integer> perSlide = new HashMap<>();
+        Set<Long> seen = new HashSet<>();
         List<SearchHit> hits = new ArrayList<>(options.k());
         for (Neighbor n : neighbours) {
             TileLocation location = locations.get(n.label());
             if (location == null) continue; // deleted since it was indexed
+            if (!seen.add(n.label())) continue; // added to the index twice by a caller
             long slideId = location.slide().id();
             if (options.excludeSameSlide() && slideId == querySlideId) continue;
             if (options.maxPerSlide() > 0 && perSlide.merge(slideId, 1, Integer::sum) > options.maxPerSlide()) continue;

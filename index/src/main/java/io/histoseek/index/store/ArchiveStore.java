@@ -408,14 +408,16 @@ public final class ArchiveStore implements AutoCloseable {
     }
 
     /**
-     * Streams every stored vector with a tile id above {@code afterTileId}, in id order (an index
-     * rebuild passes 0, an extension its last id). Returns how many were read.
+     * Streams up to {@code limit} stored vectors with tile ids above {@code afterTileId}, in id
+     * order (an index rebuild starts at 0, an extension at its last id). Returns how many were read.
+     * Callers page through big reads so other users of this store are not locked out meanwhile.
      */
-    public synchronized long forEachVector(long afterTileId, VectorSink sink) {
+    public synchronized int forEachVector(long afterTileId, int limit, VectorSink sink) {
         return read("read vectors", c -> {
-            long n = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, vector FROM tiles WHERE id > ? ORDER BY id")) {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, vector FROM tiles WHERE id > ? ORDER BY id LIMIT ?")) {
                 ps.setLong(1, afterTileId);
+                ps.setInt(2, limit);
                 ps.setFetchSize(1024);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

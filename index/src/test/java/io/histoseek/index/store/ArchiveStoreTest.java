@@ -154,10 +154,11 @@ class ArchiveStoreTest {
 
             List<Long> ids = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
-            assertEquals(16, store.forEachVector(0, (id, v) -> { ids.add(id); vectors.add(v); }));
+            assertEquals(16, store.forEachVector(0, 100, (id, v) -> { ids.add(id); vectors.add(v); }));
             for (int i = 1; i < ids.size(); i++) assertTrue(ids.get(i) > ids.get(i - 1));
             assertArrayEquals(unit(8, 5), vectors.get(5));
-            assertEquals(4, store.forEachVector(ids.get(11), (id, v) -> { }));
+            assertEquals(4, store.forEachVector(ids.get(11), 100, (id, v) -> { }));
+            assertEquals(3, store.forEachVector(ids.get(11), 3, (id, v) -> { }));
 
             TileRecord t = store.tileContaining(a.id(), 250, 199).orElseThrow();
             assertEquals(200, t.x());
