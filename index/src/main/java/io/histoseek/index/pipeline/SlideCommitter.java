@@ -48,7 +48,7 @@ final class SlideCommitter {
         store.commitSlide(metadata, tiles);
         List<Long> ids = new ArrayList<>(tiles.size());
         List<float[]> vectors = new ArrayList<>(tiles.size());
-        store.forEachVector(before, (id, vector) -> {
+        store.forEachVector(before, tiles.size(), (id, vector) -> {
             ids.add(id);
             vectors.add(vector);
         });
