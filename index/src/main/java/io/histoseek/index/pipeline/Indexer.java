@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One indexing run: scan, then for each new or changed slide embed its tissue tiles and commit
- * them in one transaction, then add them to the HNSW index. A slide is either fully stored or
+ * them in one transaction, then add them to the HNSW index (on a commit thread, while the next
+ * slide is embedded: see {@link SlideCommits}). A slide is either fully stored or
  * not at all, so a run killed at any instant and started again ends with the same tiles as an
  * uninterrupted run. Slide problems are recorded and the run goes on; archive problems (a full
  * disk, a foreign checkpoint) stop it with the archive as it was after the last committed slide.
@@ -56,55 +57,77 @@ final class Indexer {
             BatchedTileFlow flow = new BatchedTileFlow(request.readerThreads(), encoder.batchSize(),
                     Preprocessing.TENSOR_LENGTH, times);
             SlideSource source = new SlideSource(request.tiling());
-            int embedded = 0;
-            int unchanged = 0;
-            long tilesStored = 0;
-            List<SlideOutcome> failed = new ArrayList<>();
+            Tally tally = new Tally();
             boolean stopped = false;
-            for (Path file : files) {
-                if (cancelled.getAsBoolean()) {
-                    stopped = true;
-                    break;
-                }
-                SlideOutcome outcome;
-                try {
-                    outcome = indexSlide(file, store, index, source, flow, encoder, meter);
-                } catch (CancellationException e) {
-                    stopped = true;
-                    break;
-                }
-                meter.slideFinished(outcome);
-                switch (outcome.status()) {
-                    case EMBEDDED -> {
-                        embedded++;
-                        tilesStored += outcome.tiles();
+            try (SlideCommits commits = new SlideCommits(index, times)) {
+                for (Path file : files) {
+                    if (cancelled.getAsBoolean()) {
+                        stopped = true;
+                        break;
                     }
-                    case UNCHANGED -> unchanged++;
-                    case FAILED -> failed.add(outcome);
+                    try {
+                        Step step = indexSlide(file, store, source, flow, encoder, meter);
+                        if (step.commit() != null) {
+                            commits.submit(step.commit()).ifPresent(done -> finish(done, tally, meter, index));
+                        } else {
+                            finish(step.done(), tally, meter, index);
+                        }
+                    } catch (CancellationException e) {
+                        stopped = true;
+                        break;
+                    }
                 }
-                listener.slideFinished(outcome);
-                listener.progress(meter.snapshot());
-                index.saveIfDue();
+                commits.awaitLast().ifPresent(done -> finish(done, tally, meter, index));
             }
             index.save();
             if (stopped) {
                 listener.note("stopped; the slide in progress was rolled back, run again to resume");
             }
-            return new IndexingSummary(files.size(), embedded, unchanged, List.copyOf(failed), vanished,
-                    tilesStored, stopped, times);
+            return new IndexingSummary(files.size(), tally.embedded, tally.unchanged, List.copyOf(tally.failed), vanished,
+                    tally.tilesStored, stopped, times);
         }
     }
 
-    private SlideOutcome indexSlide(Path file, ArchiveStore store, SlideCommitter index, SlideSource source,
-                                    BatchedTileFlow flow, TileEncoder encoder, ProgressMeter meter) throws Exception {
+    /** Counts of the run's outcomes. */
+    private static final class Tally {
+        int embedded;
+        int unchanged;
+        long tilesStored;
+        final List<SlideOutcome> failed = new ArrayList<>();
+    }
+
+    /** A slide dealt with now ({@code done}), or embedded and waiting for its {@code commit}. */
+    private record Step(SlideOutcome done, SlideCommits.Pending commit) {
+        static Step done(SlideOutcome outcome) {
+            return new Step(outcome, null);
+        }
+    }
+
+    private void finish(SlideOutcome outcome, Tally tally, ProgressMeter meter, SlideCommitter index) {
+        meter.slideFinished(outcome);
+        switch (outcome.status()) {
+            case EMBEDDED -> {
+                tally.embedded++;
+                tally.tilesStored += outcome.tiles();
+            }
+            case UNCHANGED -> tally.unchanged++;
+            case FAILED -> tally.failed.add(outcome);
+        }
+        listener.slideFinished(outcome);
+        listener.progress(meter.snapshot());
+        index.saveIfDue();
+    }
+
+    private Step indexSlide(Path file, ArchiveStore store, SlideSource source, BatchedTileFlow flow,
+                            TileEncoder encoder, ProgressMeter meter) throws Exception {
         String stored = store.storedPath(file);
         long prepareStart = System.nanoTime();
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            return recordFailure(store, new SlideMetadata(stored, 0, 0, null, null, 0, 0, 0),
-                    "cannot read the file (" + e.getMessage() + ")");
+            return Step.done(recordFailure(store, new SlideMetadata(stored, 0, 0, null, null, 0, 0, 0),
+                    "cannot read the file (" + e.getMessage() + ")"));
         }
         long size = attributes.size();
         long mtime = attributes.lastModifiedTime().toMillis();
@@ -114,7 +137,7 @@ final class Indexer {
                 store.markIndexed(known.get().metadata());
             }
             times.addPrepare(System.nanoTime() - prepareStart);
-            return new SlideOutcome(stored, SlideOutcome.Status.UNCHANGED, 0, "");
+            return Step.done(new SlideOutcome(stored, SlideOutcome.Status.UNCHANGED, 0, ""));
         }
         SlideMetadata metadata = new SlideMetadata(stored, size, mtime, null, null, 0, 0, 0);
         try (SlideSource.Prepared slide = source.prepare(file)) {
@@ -124,7 +147,7 @@ final class Indexer {
                 // Touched or copied over with the same content: new file stats, same tiles.
                 store.markIndexed(metadata);
                 times.addPrepare(System.nanoTime() - prepareStart);
-                return new SlideOutcome(stored, SlideOutcome.Status.UNCHANGED, 0, "");
+                return Step.done(new SlideOutcome(stored, SlideOutcome.Status.UNCHANGED, 0, ""));
             }
             List<TilePosition> positions = slide.tilePositions();
             times.addPrepare(System.nanoTime() - prepareStart);
@@ -137,14 +160,11 @@ final class Indexer {
                 meter.tilesStored(batch.size());
                 listener.progress(meter.snapshot());
             }, cancelled, pause);
-            long storeStart = System.nanoTime();
-            index.commit(metadata, tiles);
-            times.addStore(System.nanoTime() - storeStart);
-            return new SlideOutcome(stored, SlideOutcome.Status.EMBEDDED, tiles.size(), "");
+            return new Step(null, new SlideCommits.Pending(stored, metadata, tiles));
         } catch (CancellationException | ArchiveException e) {
             throw e;
         } catch (Exception e) {
-            return recordFailure(store, metadata, SlideSource.reason(e));
+            return Step.done(recordFailure(store, metadata, SlideSource.reason(e)));
         }
     }
 

@@ -46,13 +46,17 @@ final class ProgressMeter {
         if (outcome.status() == SlideOutcome.Status.EMBEDDED) {
             slidesEmbedded++;
             tilesOfEmbeddedSlides += outcome.tiles();
-        } else {
-            // A failed slide's partial tiles were rolled back: they do not count as stored.
-            tilesDone -= currentSlide != null && currentSlide.equals(outcome.slide()) ? currentSlideDone : 0;
         }
-        currentSlide = null;
-        currentSlideTiles = 0;
-        currentSlideDone = 0;
+        // A slide's commit may end while the next slide is already being embedded.
+        if (outcome.slide().equals(currentSlide)) {
+            if (outcome.status() != SlideOutcome.Status.EMBEDDED) {
+                // A failed slide's partial tiles were rolled back: they do not count as stored.
+                tilesDone -= currentSlideDone;
+            }
+            currentSlide = null;
+            currentSlideTiles = 0;
+            currentSlideDone = 0;
+        }
     }
 
     synchronized IndexingProgress snapshot() {

@@ -20,8 +20,11 @@ final class SlideCommitter {
 
     private final ArchiveStore store;
     private final ArchiveIndex index;
-    private long lastSave = System.nanoTime();
-    private boolean unsaved;
+    // Commits run on the commit thread, saves on the indexing thread (the graph's save takes a
+    // consistent snapshot while adds run); the flag is cleared before a save so adds made during
+    // it are saved next time.
+    private volatile long lastSave = System.nanoTime();
+    private volatile boolean unsaved;
 
     private SlideCommitter(ArchiveStore store, ArchiveIndex index) {
         this.store = store;
@@ -45,14 +48,16 @@ final class SlideCommitter {
         store.commitSlide(metadata, tiles);
         List<Long> ids = new ArrayList<>(tiles.size());
         List<float[]> vectors = new ArrayList<>(tiles.size());
-        store.forEachVector(before, (id, vector) -> {
+        store.forEachVector(before, tiles.size(), (id, vector) -> {
             ids.add(id);
             vectors.add(vector);
         });
         for (int i = 0; i < ids.size(); i++) {
             index.add(ids.get(i), vectors.get(i));
         }
-        unsaved |= !ids.isEmpty();
+        if (!ids.isEmpty()) {
+            unsaved = true;
+        }
     }
 
     void saveIfDue() {
@@ -63,13 +68,9 @@ final class SlideCommitter {
 
     void save() {
         if (unsaved) {
-            index.save();
             unsaved = false;
+            index.save();
         }
         lastSave = System.nanoTime();
-    }
-
-    int indexedVectors() {
-        return index.size();
     }
 }

@@ -24,7 +24,7 @@ public final class TextProgressPrinter implements IndexingListener {
 
     /** For stderr (or what stands for it): refreshing when a console is attached, plain lines every 10 s otherwise. */
     public static TextProgressPrinter forStderr(PrintWriter err) {
-        return new TextProgressPrinter(err, System.console() != null, Duration.ofSeconds(10));
+        return new TextProgressPrinter(err, System.console() != null && System.console().isTerminal(), Duration.ofSeconds(10));
     }
 
     @Override
