@@ -96,7 +96,7 @@ public final class ArchiveIndex {
      */
     public long addFromStore(String message, int threads, IndexProgress progress) {
         long after = Math.max(graph.maxLabel(), 0);
-        long total = store.counts().tiles() - graph.size();
+        long total = store.counts().tiles() - store.tileCountUpTo(after);
         if (total <= 0) return 0;
         progress.update(message, 0, total);
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4096);
