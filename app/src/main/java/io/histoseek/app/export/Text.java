@@ -3,10 +3,10 @@ package io.histoseek.app.export;
 import java.util.Locale;
 
 /** Escaping for the text formats the export writes. */
-final class Text {
+public final class Text {
     private Text() {}
 
-    static String html(String text) {
+    public static String html(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -22,7 +22,7 @@ final class Text {
         return out.toString();
     }
 
-    static String json(String text) {
+    public static String json(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
