@@ -1,8 +1,8 @@
 package io.histoseek.app.export;
 
-import io.histoseek.app.gui.viewer.OpenSlideSource;
-import io.histoseek.app.gui.viewer.PyramidSource;
-import io.histoseek.app.gui.viewer.SlideSources;
+import io.histoseek.app.pyramid.OpenSlideSource;
+import io.histoseek.app.pyramid.PyramidSource;
+import io.histoseek.app.pyramid.SlideSources;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.histoseek.app.gui.viewer;
+package io.histoseek.app.pyramid;
 
 import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.Slide;

@@ -1,4 +1,4 @@
-package io.histoseek.app.gui.viewer;
+package io.histoseek.app.pyramid;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.histoseek.app.gui.GuiTestSupport;
-import io.histoseek.app.gui.viewer.SlideSources;
+import io.histoseek.app.pyramid.SlideSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package io.histoseek.app.gui.archive;
 
 import io.histoseek.app.gui.search.ArchiveSession;
-import io.histoseek.app.gui.viewer.OpenSlideSource;
-import io.histoseek.app.gui.viewer.PyramidSource;
+import io.histoseek.app.pyramid.OpenSlideSource;
+import io.histoseek.app.pyramid.PyramidSource;
 import io.histoseek.index.store.ArchiveCounts;
 import io.histoseek.index.store.ArchiveStore;
 import io.histoseek.index.store.SlideRecord;

@@ -1,5 +1,6 @@
 package io.histoseek.app.gui.viewer;
 
+import io.histoseek.app.pyramid.PyramidSource;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;

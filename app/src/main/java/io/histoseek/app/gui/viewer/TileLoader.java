@@ -1,5 +1,6 @@
 package io.histoseek.app.gui.viewer;
 
+import io.histoseek.app.pyramid.PyramidSource;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
