@@ -84,6 +84,7 @@ install_wrapper() {
   grep -v 'pytorch-native-cpu' "$cfg" > "$image/lib/app/histoseek-jvm-online.cfg"
   rm "$cfg"
   install -m 755 "$packaging/histoseek-wrapper.sh" "$image/bin/histoseek"
+  install -m 755 "$packaging/run-jvm.sh" "$image/lib/run-jvm.sh"
 }
 
 build_deb() {
