@@ -11,13 +11,17 @@ import java.io.PrintWriter;
         versionProvider = VersionProvider.class,
         description = "Find morphologically similar tissue across a local whole-slide image archive.",
         subcommands = {
-                CommandLine.HelpCommand.class,
                 GuiCommand.class,
-                ExportCommand.class,
                 ModelCommand.class,
-                EmbedCommand.class,
+                IndexCommand.class,
+                SearchCommand.class,
+                ExportCommand.class,
+                InfoCommand.class,
+                TilesCommand.class,
+                RelinkCommand.class,
                 SlideInfoCommand.class,
-                IndexCommand.class, InfoCommand.class, TilesCommand.class, SearchCommand.class, RelinkCommand.class,
+                EmbedCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class HistoseekCommand implements Runnable {
     /** Exit status for a problem with the user's input or files (usage errors get picocli's 2). */
