@@ -72,6 +72,19 @@ public final class GuiPreferences {
 
     public synchronized void put(String key, String value) {
         config.set(key, value);
+        save();
+    }
+
+    /**
+     * Takes in a model just registered by {@link io.histoseek.app.setup.ModelSetup}, which wrote
+     * the settings file behind these preferences' back: without this a later save would drop it.
+     */
+    public synchronized void remember(RegisteredModel model) {
+        model.writeTo(config);
+        save();
+    }
+
+    private void save() {
         try {
             config.save();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.histoseek.app.gui;
 
+import io.histoseek.app.gui.setup.ModelSetupSettings;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -18,14 +19,26 @@ public final class HistoseekApp extends Application {
     private static volatile Path startupArchive;
 
     private final GuiPreferences preferences;
+    private final ModelSetupSettings modelSetup;
     private MainWindow window;
 
+    /** The user's app: offers the model setup on start when no model is configured. */
     public HistoseekApp() {
-        this(GuiPreferences.forUser());
+        this(GuiPreferences.forUser(), true);
     }
 
+    /** Without the first-run offer (tests that bring their own checkpoint); "Model\u2026" still opens it. */
     public HistoseekApp(GuiPreferences preferences) {
+        this(preferences, false);
+    }
+
+    private HistoseekApp(GuiPreferences preferences, boolean offerModelSetup) {
+        this(preferences, ModelSetupSettings.forPreferences(preferences, offerModelSetup));
+    }
+
+    public HistoseekApp(GuiPreferences preferences, ModelSetupSettings modelSetup) {
         this.preferences = preferences;
+        this.modelSetup = modelSetup;
     }
 
     /** Blocks until the window is closed (or SIGTERM arrives); returns normally in both cases. */
@@ -38,7 +51,7 @@ public final class HistoseekApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new MainWindow(stage, preferences);
+        window = new MainWindow(stage, preferences, modelSetup);
         Scene scene = new Scene(window.root(), 1280, 860);
         scene.getStylesheets().add(HistoseekApp.class.getResource("histoseek.css").toExternalForm());
         stage.setScene(scene);
@@ -46,6 +59,7 @@ public final class HistoseekApp extends Application {
         stage.show();
         Optional<Path> archive = Optional.ofNullable(startupArchive).or(() -> preferences.path(GuiPreferences.ARCHIVE));
         archive.ifPresent(window::openArchive);
+        window.offerModelSetupIfMissing();
     }
 
     public MainWindow window() {

@@ -8,6 +8,8 @@ import io.histoseek.app.gui.archive.ArchiveBrowser;
 import io.histoseek.app.gui.search.ArchiveSession;
 import io.histoseek.app.gui.search.SearchController;
 import io.histoseek.app.gui.search.SearchPanel;
+import io.histoseek.app.gui.setup.ModelSetupDialog;
+import io.histoseek.app.gui.setup.ModelSetupSettings;
 import io.histoseek.app.gui.viewer.ImageRegion;
 import io.histoseek.app.gui.viewer.Outline;
 import io.histoseek.app.gui.viewer.OverviewPane;
@@ -58,6 +60,7 @@ public final class MainWindow {
 
     private final Stage stage;
     private final GuiPreferences preferences;
+    private final ModelSetupSettings modelSetupSettings;
     private final BorderPane root = new BorderPane();
     private final SlideSources slides = new SlideSources(24);
     private final SlideViewer viewer = new SlideViewer(new TileCache(TILE_CACHE_BYTES), 2);
@@ -71,11 +74,13 @@ public final class MainWindow {
     private final ExecutorService slideOpener = daemonThread("slide-open");
     private volatile ArchiveSession session;
     private IndexWizard wizard;
+    private ModelSetupDialog modelSetup;
     private Path currentSlide;
 
-    public MainWindow(Stage stage, GuiPreferences preferences) {
+    public MainWindow(Stage stage, GuiPreferences preferences, ModelSetupSettings modelSetupSettings) {
         this.stage = stage;
         this.preferences = preferences;
+        this.modelSetupSettings = modelSetupSettings;
         this.archiveBrowser = new ArchiveBrowser(this::chooseArchive, this::openWizard);
         this.searchController = new SearchController(viewer, searchPanel, () -> Optional.ofNullable(session));
         status.setId("statusLabel");
@@ -137,6 +142,10 @@ public final class MainWindow {
         return Optional.ofNullable(wizard);
     }
 
+    public Optional<ModelSetupDialog> modelSetup() {
+        return Optional.ofNullable(modelSetup);
+    }
+
     public Label status() {
         return status;
     }
@@ -145,6 +154,7 @@ public final class MainWindow {
         Button openSlide = button("openSlideButton", "Open slide\u2026", this::chooseSlide);
         Button openArchive = button("toolbarOpenArchive", "Open archive\u2026", this::chooseArchive);
         Button index = button("toolbarIndex", "Index folders\u2026", this::openWizard);
+        Button model = button("toolbarModel", "Model\u2026", this::openModelSetup);
         Button back = button("backButton", "\u25c0 Back", this::back);
         Button forward = button("forwardButton", "Forward \u25b6", this::forward);
         back.disableProperty().bind(navigation.canGoBackProperty().not());
@@ -154,7 +164,7 @@ public final class MainWindow {
         Button zoomOut = button("zoomOutButton", "\u2212", () -> viewer.zoom(1 / 1.5));
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(openSlide, openArchive, index, new Separator(), back, forward, new Separator(),
+        return new ToolBar(openSlide, openArchive, index, model, new Separator(), back, forward, new Separator(),
                 zoomOut, zoomIn, fit, spacer, slideLabel);
     }
 
@@ -222,6 +232,24 @@ public final class MainWindow {
                     this::indexingFinished, archiveBrowser::refresh);
         }
         wizard.show();
+    }
+
+    /** Opens the model setup (download, use a file, later); the same dialog each time. */
+    public void openModelSetup() {
+        if (modelSetup == null) {
+            modelSetup = new ModelSetupDialog(stage, preferences, modelSetupSettings,
+                    model -> status.setText("Model registered: " + model.checkpoint()));
+        }
+        modelSetup.show();
+    }
+
+    /** On start: offers the model setup when no checkpoint is configured anywhere; says whether it did. */
+    public boolean offerModelSetupIfMissing() {
+        if (modelSetupSettings.offerOnStart() && ModelSetupSettings.modelMissing(preferences, System.getenv())) {
+            openModelSetup();
+            return true;
+        }
+        return false;
     }
 
     private void indexingFinished(IndexingSummary summary) {
@@ -352,6 +380,9 @@ public final class MainWindow {
     public void close() {
         if (wizard != null) {
             wizard.cancelAndWait(java.time.Duration.ofSeconds(20));
+        }
+        if (modelSetup != null) {
+            modelSetup.dispose();
         }
         viewer.dispose();
         searchPanel.gallery().dispose();

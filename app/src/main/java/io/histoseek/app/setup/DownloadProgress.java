@@ -84,7 +84,7 @@ public final class DownloadProgress implements DownloadListener {
         }
     }
 
-    static String bytes(long count) {
+    public static String bytes(long count) {
         if (count >= 1_000_000_000L) {
             return String.format(Locale.ROOT, "%.2f GB", count / 1e9);
         }
@@ -94,7 +94,7 @@ public final class DownloadProgress implements DownloadListener {
         return String.format(Locale.ROOT, "%.1f kB", count / 1e3);
     }
 
-    static String duration(long seconds) {
+    public static String duration(long seconds) {
         return seconds >= 3600
                 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
                 : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
