@@ -163,7 +163,7 @@ class FirstRunModelSetupTest {
     @Test
     void cancelKeepsThePartAndDownloadResumesIt(FxRobot robot) throws Exception {
         byte[] fixture = Files.readAllBytes(GuiTestSupport.tinyModel());
-        pauseMillis = 10;
+        pauseMillis = 20; // about 2 s for the whole body: time to press Cancel part-way
         ModelSetupDialog dialog = start(serve("tiny-hoptimus.pth", fixture));
         Label progress = robot.lookup("#modelProgressLabel").queryAs(Label.class);
         robot.clickOn("#modelDownloadButton");
