@@ -26,8 +26,8 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-mvn -B -q -pl index -am test-compile
-mvn -B -q -pl index dependency:build-classpath -Dmdep.outputFile="$out/cp" -Dmdep.includeScope=test >/dev/null
+# One reactor run, so histoseek-model resolves to model/target/classes (never `mvn install`).
+mvn -B -q -pl index -am test-compile dependency:build-classpath -Dmdep.outputFile="$out/cp" -Dmdep.includeScope=test >/dev/null
 cp="index/target/test-classes:index/target/classes:model/target/classes:$(cat "$out/cp")"
 
 echo "bench: clock ${BENCH_CLOCK:-wall}, load $(cut -d" " -f1-3 /proc/loadavg), openslide-python $(/usr/bin/python3 -c 'import openslide; print(openslide.__version__)'), OpenSlide $(/usr/bin/python3 -c 'import openslide; print(openslide.__library_version__)'), $(nproc) CPUs, $passes passes" >&2
