@@ -457,6 +457,21 @@ public final class ArchiveStore implements AutoCloseable {
         });
     }
 
+    /** Tiles per slide id (slides without tiles are absent), read from the position index alone. */
+    public synchronized Map<Long, Long> tileCountsBySlide() {
+        return read("count tiles per slide", c -> {
+            Map<Long, Long> counts = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT slide_id, count(*) FROM tiles INDEXED BY tiles_by_slide_position GROUP BY slide_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
     public synchronized ArchiveCounts counts() {
         return read("count the archive", c -> {
             Map<String, Long> byStatus = new HashMap<>();

@@ -130,7 +130,7 @@ class ArchiveStoreTest {
     void recordsFailuresAndCounts() {
         try (ArchiveStore store = ArchiveStore.openOrCreate(dir, dir)) {
             store.bindModel(MODEL);
-            store.commitSlide(slide("good.svs"), grid(2, 2, 50, 8));
+            SlideRecord good = store.commitSlide(slide("good.svs"), grid(2, 2, 50, 8));
             SlideRecord bad = store.markFailed(slide("bad.svs"), "not a slide: unsupported format");
             assertEquals(SlideStatus.FAILED, bad.status());
             assertEquals("not a slide: unsupported format", store.slide("bad.svs").orElseThrow().failureReason());
@@ -140,6 +140,7 @@ class ArchiveStoreTest {
             assertEquals(1, counts.slidesFailed());
             assertEquals(1, counts.slidesPending());
             assertEquals(4, counts.tiles());
+            assertEquals(java.util.Map.of(good.id(), 4L), store.tileCountsBySlide(), "failed and pending slides have no tiles");
             assertTrue(store.removeSlide("good.svs"));
             assertEquals(0, store.counts().tiles(), "tiles go with their slide");
         }

@@ -120,9 +120,10 @@ public final class ArchiveBrowser extends VBox {
 
     private static List<ArchiveEntry> entries(ArchiveStore store) {
         List<ArchiveEntry> entries = new ArrayList<>();
+        Map<Long, Long> tileCounts = store.tileCountsBySlide();
         for (SlideRecord record : store.slides()) {
             int tiles = record.status() == SlideStatus.INDEXED || record.status() == SlideStatus.MISSING
-                    ? store.tilesIntersecting(record.id(), 0, 0, record.metadata().width(), record.metadata().height()).size()
+                    ? tileCounts.getOrDefault(record.id(), 0L).intValue()
                     : 0;
             entries.add(new ArchiveEntry(record, store.resolve(record.path()), tiles));
         }
