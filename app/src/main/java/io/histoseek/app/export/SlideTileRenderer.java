@@ -1,11 +1,9 @@
 package io.histoseek.app.export;
 
 import io.histoseek.app.pyramid.OpenSlideSource;
-import io.histoseek.app.pyramid.PyramidSource;
 import io.histoseek.app.pyramid.SlideSources;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.util.Optional;
 
 /** Renders gallery tiles from the slide files: the pyramid level just finer than needed, scaled down. */
@@ -18,19 +16,15 @@ public final class SlideTileRenderer implements TileRenderer {
 
     @Override
     public Optional<BufferedImage> render(GalleryTile tile, int maxSide) {
-        Optional<PyramidSource> source = slides.tryOpen(tile.slide());
-        if (source.isEmpty() || tile.width() <= 0 || tile.height() <= 0) {
+        if (tile.width() <= 0 || tile.height() <= 0) {
             return Optional.empty();
         }
-        PyramidSource slide = source.get();
-        try {
+        return slides.read(tile.slide(), slide -> {
             int level = slide.levelFor((double) Math.max(tile.width(), tile.height()) / maxSide);
             double downsample = slide.downsample(level);
             int w = (int) Math.max(1, Math.round(tile.width() / downsample));
             int h = (int) Math.max(1, Math.round(tile.height() / downsample));
-            return Optional.of(OpenSlideSource.scaleToFit(slide.readRegion(tile.x(), tile.y(), level, w, h), maxSide));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+            return OpenSlideSource.scaleToFit(slide.readRegion(tile.x(), tile.y(), level, w, h), maxSide);
+        });
     }
 }
