@@ -213,24 +213,18 @@ public final class Slide implements AutoCloseable {
         if (lib.getIccProfileSize.isEmpty() || lib.readIccProfile.isEmpty()) {
             return Optional.empty();
         }
-        lock.readLock().lock();
-        try (Arena arena = Arena.ofConfined()) {
-            ensureOpen();
-            long size = (long) lib.getIccProfileSize.get().invokeExact(handle);
-            if (size <= 0) {
-                return Optional.empty();
+        return whileOpen("ICC profile read failed", () -> {
+            try (Arena arena = Arena.ofConfined()) {
+                long size = (long) lib.getIccProfileSize.get().invokeExact(handle);
+                if (size <= 0) {
+                    return Optional.<byte[]>empty();
+                }
+                MemorySegment buffer = arena.allocate(size);
+                lib.readIccProfile.get().invokeExact(handle, buffer);
+                checkError("ICC profile read");
+                return Optional.of(buffer.toArray(ValueLayout.JAVA_BYTE));
             }
-            MemorySegment buffer = arena.allocate(size);
-            lib.readIccProfile.get().invokeExact(handle, buffer);
-            checkError("ICC profile read");
-            return Optional.of(buffer.toArray(ValueLayout.JAVA_BYTE));
-        } catch (SlideException | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new SlideException(file, "ICC profile read failed: " + t);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /**
@@ -245,22 +239,17 @@ public final class Slide implements AutoCloseable {
             throw new IllegalArgumentException("region " + w + "x" + h + " does not fit " + out.length + " pixels");
         }
         long pixels = (long) w * h;
-        lock.readLock().lock();
-        try (Arena oversize = pixels > POOLED_PIXELS ? Arena.ofConfined() : null) {
-            ensureOpen();
-            MemorySegment buffer = oversize != null
-                    ? oversize.allocate(ValueLayout.JAVA_INT, pixels)
-                    : BUFFERS.get().ofPixels(pixels);
-            lib.readRegion.invokeExact(handle, buffer, x0, y0, level, (long) w, (long) h);
-            checkError("read of " + w + "x" + h + " at (" + x0 + ", " + y0 + ") level " + level);
-            MemorySegment.copy(buffer, ValueLayout.JAVA_INT, 0, out, 0, (int) pixels);
-        } catch (SlideException | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new SlideException(file, "read failed: " + t);
-        } finally {
-            lock.readLock().unlock();
-        }
+        whileOpen("read failed", () -> {
+            try (Arena oversize = pixels > POOLED_PIXELS ? Arena.ofConfined() : null) {
+                MemorySegment buffer = oversize != null
+                        ? oversize.allocate(ValueLayout.JAVA_INT, pixels)
+                        : BUFFERS.get().ofPixels(pixels);
+                lib.readRegion.invokeExact(handle, buffer, x0, y0, level, (long) w, (long) h);
+                checkError("read of " + w + "x" + h + " at (" + x0 + ", " + y0 + ") level " + level);
+                MemorySegment.copy(buffer, ValueLayout.JAVA_INT, 0, out, 0, (int) pixels);
+                return null;
+            }
+        });
         Pixels.compositeOntoWhite(out, (int) pixels);
     }
 
@@ -273,41 +262,27 @@ public final class Slide implements AutoCloseable {
 
     /** Width and height of an associated image, without decoding it. */
     public long[] associatedImageSize(String name) throws SlideException {
-        lock.readLock().lock();
-        try (Arena arena = Arena.ofConfined()) {
-            ensureOpen();
-            return associatedSize(arena, name);
-        } catch (SlideException | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new SlideException(file, "associated image " + name + ": " + t);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return whileOpen("associated image " + name, () -> {
+            try (Arena arena = Arena.ofConfined()) {
+                return associatedSize(arena, name);
+            }
+        });
     }
 
     /** Decodes an associated image (thumbnail, label, macro) as TYPE_INT_RGB on white. */
     public BufferedImage readAssociatedImage(String name) throws SlideException {
-        lock.readLock().lock();
-        int[] pixels;
-        long[] size;
-        try (Arena arena = Arena.ofConfined()) {
-            ensureOpen();
-            size = associatedSize(arena, name);
-            if (size[0] * size[1] > MAX_ASSOCIATED_PIXELS) {
-                throw new SlideException(file, "associated image " + name + " is too large to decode");
-            }
-            MemorySegment buffer = arena.allocate(ValueLayout.JAVA_INT, size[0] * size[1]);
-            lib.readAssociatedImage.invokeExact(handle, arena.allocateFrom(name), buffer);
-            checkError("read of associated image " + name);
-            pixels = buffer.toArray(ValueLayout.JAVA_INT);
-        } catch (SlideException | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new SlideException(file, "associated image " + name + ": " + t);
-        } finally {
-            lock.readLock().unlock();
+        long[] size = associatedImageSize(name);
+        if (size[0] * size[1] > MAX_ASSOCIATED_PIXELS) {
+            throw new SlideException(file, "associated image " + name + " is too large to decode");
         }
+        int[] pixels = whileOpen("associated image " + name, () -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment buffer = arena.allocate(ValueLayout.JAVA_INT, size[0] * size[1]);
+                lib.readAssociatedImage.invokeExact(handle, arena.allocateFrom(name), buffer);
+                checkError("read of associated image " + name);
+                return buffer.toArray(ValueLayout.JAVA_INT);
+            }
+        });
         Pixels.compositeOntoWhite(pixels, pixels.length);
         return Pixels.toImage(pixels, (int) size[0], (int) size[1]);
     }
@@ -348,6 +323,29 @@ public final class Slide implements AutoCloseable {
         lock.readLock().lock();
         try {
             return closed;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A call on the native handle. */
+    private interface NativeCall<T> {
+        T call() throws Throwable;
+    }
+
+    /**
+     * Runs {@code call} on the open handle; close waits until it is done. A failure of the native
+     * call itself (not an OpenSlide error, which checkError reports) becomes "{failure}: {cause}".
+     */
+    private <T> T whileOpen(String failure, NativeCall<T> call) throws SlideException {
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            return call.call();
+        } catch (SlideException | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new SlideException(file, failure + ": " + t);
         } finally {
             lock.readLock().unlock();
         }
