@@ -151,28 +151,21 @@ public final class MainWindow {
     }
 
     private ToolBar toolbar() {
-        Button openSlide = button("openSlideButton", "Open slide\u2026", this::chooseSlide);
-        Button openArchive = button("toolbarOpenArchive", "Open archive\u2026", this::chooseArchive);
-        Button index = button("toolbarIndex", "Index folders\u2026", this::openWizard);
-        Button model = button("toolbarModel", "Model\u2026", this::openModelSetup);
-        Button back = button("backButton", "\u25c0 Back", this::back);
-        Button forward = button("forwardButton", "Forward \u25b6", this::forward);
+        Button openSlide = Controls.button("openSlideButton", "Open slide\u2026", this::chooseSlide);
+        Button openArchive = Controls.button("toolbarOpenArchive", "Open archive\u2026", this::chooseArchive);
+        Button index = Controls.button("toolbarIndex", "Index folders\u2026", this::openWizard);
+        Button model = Controls.button("toolbarModel", "Model\u2026", this::openModelSetup);
+        Button back = Controls.button("backButton", "\u25c0 Back", this::back);
+        Button forward = Controls.button("forwardButton", "Forward \u25b6", this::forward);
         back.disableProperty().bind(navigation.canGoBackProperty().not());
         forward.disableProperty().bind(navigation.canGoForwardProperty().not());
-        Button fit = button("fitButton", "Fit", viewer::fitToWindow);
-        Button zoomIn = button("zoomInButton", "+", () -> viewer.zoom(1.5));
-        Button zoomOut = button("zoomOutButton", "\u2212", () -> viewer.zoom(1 / 1.5));
+        Button fit = Controls.button("fitButton", "Fit", viewer::fitToWindow);
+        Button zoomIn = Controls.button("zoomInButton", "+", () -> viewer.zoom(1.5));
+        Button zoomOut = Controls.button("zoomOutButton", "\u2212", () -> viewer.zoom(1 / 1.5));
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(openSlide, openArchive, index, model, new Separator(), back, forward, new Separator(),
                 zoomOut, zoomIn, fit, spacer, slideLabel);
-    }
-
-    private static Button button(String id, String text, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(event -> action.run());
-        return button;
     }
 
     private void chooseSlide() {

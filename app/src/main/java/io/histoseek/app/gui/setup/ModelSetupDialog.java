@@ -1,5 +1,6 @@
 package io.histoseek.app.gui.setup;
 
+import io.histoseek.app.gui.Controls;
 import io.histoseek.app.RegisteredModel;
 import io.histoseek.app.gui.GuiPreferences;
 import io.histoseek.app.setup.DownloadProgress;
@@ -106,8 +107,8 @@ public final class ModelSetupDialog {
         bar.setMaxWidth(Double.MAX_VALUE);
         progress.setId("modelProgressLabel");
         progress.setWrapText(true);
-        Button download = button("modelDownloadButton", "Download", this::download);
-        Button cancel = button("modelCancelButton", "Cancel", this::cancelDownload);
+        Button download = Controls.button("modelDownloadButton", "Download", this::download);
+        Button cancel = Controls.button("modelCancelButton", "Cancel", this::cancelDownload);
         download.disableProperty().bind(busy);
         cancel.disableProperty().bind(busy.not());
         HBox downloadRow = new HBox(8, bar, download, cancel);
@@ -116,7 +117,7 @@ public final class ModelSetupDialog {
 
         Label useTitle = new Label("2. Or use a checkpoint you already have");
         useTitle.getStyleClass().add("section-title");
-        Button use = button("modelUseButton", "Use a checkpoint I already have\u2026", this::chooseCheckpoint);
+        Button use = Controls.button("modelUseButton", "Use a checkpoint I already have\u2026", this::chooseCheckpoint);
         use.disableProperty().bind(busy);
 
         message.setId("modelMessageLabel");
@@ -144,13 +145,6 @@ public final class ModelSetupDialog {
         label.setId(id);
         label.setWrapText(true);
         return label;
-    }
-
-    private static Button button(String id, String text, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(event -> action.run());
-        return button;
     }
 
     public Stage stage() {
