@@ -18,6 +18,10 @@ public final class SharedTestData {
         return file;
     }
 
+    public static Path slides() {
+        return path("data/slides");
+    }
+
     public static Path tinyCheckpoint() {
         return path("fixtures/model/tiny-hoptimus.pth");
     }

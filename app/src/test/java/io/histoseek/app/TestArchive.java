@@ -40,7 +40,7 @@ public final class TestArchive {
     public static TestArchive copySlides() throws IOException {
         Path root = Files.createTempDirectory("histoseek-gui-test");
         Path slides = Files.createDirectories(root.resolve("slides"));
-        Path shared = GuiTestSupport.slides();
+        Path shared = SharedTestData.slides();
         Files.copy(shared.resolve(AGENT), slides.resolve(AGENT));
         Files.copy(shared.resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif"), slides.resolve(HOSTILE_NAME));
         Files.createDirectories(slides.resolve("upsampled"));
@@ -64,7 +64,7 @@ public final class TestArchive {
     }
 
     public IndexingRequest request() {
-        return new IndexingRequest(List.of(slides), archive, GuiTestSupport.tinyModel(),
+        return new IndexingRequest(List.of(slides), archive, SharedTestData.tinyCheckpoint(),
                 new EncoderOptions(Device.CPU, Precision.FP32, 16, OptionalInt.of(3)), 2, TilingOptions.defaults());
     }
 

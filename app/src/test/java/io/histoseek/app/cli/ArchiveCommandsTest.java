@@ -1,5 +1,6 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.app.SharedTestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,21 +30,12 @@ class ArchiveCommandsTest {
     static Path folder;
     static Path archive;
 
-    static Path shared() {
-        String configured = System.getProperty("histoseek.shared");
-        Path shared = configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
-        if (!Files.isDirectory(shared.resolve("data/slides"))) {
-            throw new IllegalStateException("test data missing: " + shared.toAbsolutePath());
-        }
-        return shared.toAbsolutePath().normalize();
-    }
-
     static Path checkpoint() {
-        return shared().resolve("fixtures/model/tiny-hoptimus.pth");
+        return SharedTestData.tinyCheckpoint();
     }
 
     static Path copySlides(Path target) throws IOException {
-        Path slides = shared().resolve("data/slides");
+        Path slides = SharedTestData.slides();
         copy(slides.resolve("CMU-1-Small-Region.svs"), target.resolve(APERIO));
         copy(slides.resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif"), target.resolve(TIFF));
         copy(slides.resolve("invalid/unreadable.svs"), target.resolve(BROKEN));

@@ -1,5 +1,6 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.app.SharedTestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmbedCommandTest {
-    private static final Path FIXTURES = sharedDir().resolve("fixtures/model");
+    private static final Path FIXTURES = SharedTestData.path("fixtures/model");
 
     @TempDir
     Path temp;
@@ -146,14 +147,5 @@ class EmbedCommandTest {
         String[] all = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
-    }
-
-    private static Path sharedDir() {
-        String property = System.getProperty("histoseek.shared");
-        Path dir = property != null ? Path.of(property) : Path.of("").toAbsolutePath().getParent().getParent().resolve("shared");
-        if (!Files.isDirectory(dir.resolve("fixtures/model"))) {
-            throw new IllegalStateException("shared test data not found at " + dir + " (set -Dhistoseek.shared)");
-        }
-        return dir;
     }
 }

@@ -1,12 +1,12 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.app.SharedTestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,16 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SlideInfoCommandTest {
-    private static Path slides() {
-        String configured = System.getProperty("histoseek.shared");
-        Path shared = configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
-        Path dir = shared.resolve("data/slides");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("test slides missing: " + dir.toAbsolutePath());
-        }
-        return dir;
-    }
-
     private record Result(int exit, String out, String err) {
         Map<String, String> keys() {
             Map<String, String> keys = new LinkedHashMap<>();
@@ -57,7 +47,7 @@ class SlideInfoCommandTest {
     })
     void describesEverySharedSlide(String file, String vendor, String levels, String width, String height,
                                    String mpp, String objective, String tissueTiles, String associated) {
-        Result result = run("slide-info", slides().resolve(file).toString());
+        Result result = run("slide-info", SharedTestData.slides().resolve(file).toString());
         assertEquals(0, result.exit, result.err);
         assertEquals("", result.err);
         Map<String, String> keys = result.keys();
@@ -73,7 +63,7 @@ class SlideInfoCommandTest {
 
     @Test
     void assumedMppTilesASlideWithoutOne() {
-        Map<String, String> keys = run("slide-info", slides().resolve("tcga-cr-7395-01a-01-ts1.svs").toString(),
+        Map<String, String> keys = run("slide-info", SharedTestData.slides().resolve("tcga-cr-7395-01a-01-ts1.svs").toString(),
                 "--assume-mpp", "0.5").keys();
         assertEquals("0.5", keys.get("mpp"));
         assertEquals("assumed", keys.get("mpp_source"));
@@ -84,7 +74,7 @@ class SlideInfoCommandTest {
 
     @Test
     void coarserThanHalfAMicronIsReportedNotTiled() {
-        Map<String, String> keys = run("slide-info", slides().resolve("synthetic/boxes.tiff").toString(),
+        Map<String, String> keys = run("slide-info", SharedTestData.slides().resolve("synthetic/boxes.tiff").toString(),
                 "--assume-mpp", "2").keys();
         assertEquals("2", keys.get("mpp"));
         assertEquals("n/a", keys.get("tissue_tiles"));
@@ -99,7 +89,7 @@ class SlideInfoCommandTest {
             "no-such-slide.svs | no such file",
     })
     void unreadableFilesExitOneWithOneLineNamingFileAndReason(String file, String reason) {
-        Path path = slides().resolve(file);
+        Path path = SharedTestData.slides().resolve(file);
         Result result = run("slide-info", path.toString());
         assertEquals(HistoseekCommand.EXIT_FAILURE, result.exit);
         assertEquals("", result.out);
@@ -110,7 +100,7 @@ class SlideInfoCommandTest {
 
     @Test
     void rejectsANonPositiveAssumedMpp() {
-        Result result = run("slide-info", slides().resolve("synthetic/small.svs").toString(), "--assume-mpp", "0");
+        Result result = run("slide-info", SharedTestData.slides().resolve("synthetic/small.svs").toString(), "--assume-mpp", "0");
         assertEquals(2, result.exit);
         assertTrue(result.err.contains("--assume-mpp must be a positive number"), result.err);
     }

@@ -1,5 +1,6 @@
 package io.histoseek.app.export;
 
+import io.histoseek.app.SharedTestData;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -28,9 +29,9 @@ class GalleryExporterTest {
 
     @Test
     void writesEscapedParsableFilesAndAPlaceholderForAMissingSlide() throws Exception {
-        Path real = GuiTestSupport.slides().resolve("constructed/CMU-1-Small-Region_2x-upsampled_generic-tiled-0.25mpp.tif");
+        Path real = SharedTestData.slides().resolve("constructed/CMU-1-Small-Region_2x-upsampled_generic-tiled-0.25mpp.tif");
         Path hostile = dir.resolve(HOSTILE);
-        Files.copy(GuiTestSupport.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif"), hostile);
+        Files.copy(SharedTestData.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif"), hostile);
         Path gone = dir.resolve("gone.svs");
         GalleryTile query = GalleryTile.query(hostile, 898, 1347, 224, 224, OptionalDouble.of(0.499));
         List<GalleryTile> hits = List.of(

@@ -1,5 +1,6 @@
 package io.histoseek.app.gui;
 
+import io.histoseek.app.SharedTestData;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -83,7 +84,7 @@ class ArchiveWorkflowTest {
         robot.interact(() -> {
             robot.lookup("#wizardFolderField").queryAs(TextField.class).setText(data.slides.toString());
             robot.lookup("#wizardArchiveField").queryAs(TextField.class).setText(data.archive.toString());
-            robot.lookup("#wizardCheckpointField").queryAs(TextField.class).setText(GuiTestSupport.tinyModel().toString());
+            robot.lookup("#wizardCheckpointField").queryAs(TextField.class).setText(SharedTestData.tinyCheckpoint().toString());
         });
         robot.clickOn("#wizardNext");
         Label summary = robot.lookup("#wizardPreviewSummary").queryAs(Label.class);
@@ -173,7 +174,7 @@ class ArchiveWorkflowTest {
                 && window.searchPanel().gallery().hits().stream().noneMatch(h -> h.slideName().equals(TestArchive.AGENT)));
 
         // 7. A slide outside the archive: its tile is embedded on the fly with the archive's model.
-        Path outside = GuiTestSupport.slides().resolve("constructed/CMU-1-Small-Region-mirax.mrxs");
+        Path outside = SharedTestData.slides().resolve("constructed/CMU-1-Small-Region-mirax.mrxs");
         robot.interact(() -> window.openSlide(outside));
         GuiTestSupport.waitUntil("the outside slide", 10, () -> viewer.getSource().name().endsWith(".mrxs"));
         robot.clickOn(screenPoint(viewer, 1100, 1500));

@@ -18,23 +18,6 @@ import java.util.concurrent.TimeoutException;
 public final class GuiTestSupport {
     private GuiTestSupport() {}
 
-    public static Path shared() {
-        String property = System.getProperty("histoseek.shared");
-        Path dir = property != null ? Path.of(property) : Path.of("..", "..", "shared");
-        if (!Files.isDirectory(dir.resolve("data/slides"))) {
-            throw new IllegalStateException("shared test data missing at " + dir.toAbsolutePath() + " (set -Dhistoseek.shared)");
-        }
-        return dir;
-    }
-
-    public static Path slides() {
-        return shared().resolve("data/slides");
-    }
-
-    public static Path tinyModel() {
-        return shared().resolve("fixtures/model/tiny-hoptimus.pth");
-    }
-
     public static void waitUntil(String what, long seconds, Callable<Boolean> condition) {
         waitUntil(what, seconds, condition, () -> "");
     }

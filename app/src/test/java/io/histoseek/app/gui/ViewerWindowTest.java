@@ -1,5 +1,6 @@
 package io.histoseek.app.gui;
 
+import io.histoseek.app.SharedTestData;
 import io.histoseek.app.gui.viewer.SlideViewer;
 import io.histoseek.app.gui.viewer.Viewport;
 import javafx.scene.input.KeyCode;
@@ -40,7 +41,7 @@ class ViewerWindowTest {
 
     @Test
     void opensZoomsAndPansASlide(FxRobot robot) throws Exception {
-        Path slide = GuiTestSupport.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif");
+        Path slide = SharedTestData.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif");
         robot.interact(() -> app.window().openSlide(slide));
         SlideViewer viewer = app.window().viewer();
         assertTrue(stage.getTitle().contains("Histoseek"));

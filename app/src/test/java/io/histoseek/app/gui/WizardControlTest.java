@@ -1,5 +1,6 @@
 package io.histoseek.app.gui;
 
+import io.histoseek.app.SharedTestData;
 import io.histoseek.app.TestArchive;
 import io.histoseek.app.gui.wizard.IndexWizard;
 import io.histoseek.index.store.ArchiveStore;
@@ -53,7 +54,7 @@ class WizardControlTest {
         robot.interact(() -> {
             robot.lookup("#wizardFolderField").queryAs(TextField.class).setText(data.slides.toString());
             robot.lookup("#wizardArchiveField").queryAs(TextField.class).setText(data.archive.toString());
-            robot.lookup("#wizardCheckpointField").queryAs(TextField.class).setText(GuiTestSupport.tinyModel().toString());
+            robot.lookup("#wizardCheckpointField").queryAs(TextField.class).setText(SharedTestData.tinyCheckpoint().toString());
         });
         robot.clickOn("#wizardNext").clickOn("#wizardNext").clickOn("#wizardNext");
         robot.clickOn("#pauseButton");

@@ -3,20 +3,25 @@ package io.histoseek.index.slide;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates ../shared/data/slides (system property histoseek.shared, set by surefire). Fails loudly. */
+/** Locates ../shared and its data/slides (system property histoseek.shared, set by surefire). Fails loudly. */
 public final class SharedSlides {
     private SharedSlides() {}
 
-    public static Path dir() {
+    /** The shared test data folder (slides, fixtures). */
+    public static Path shared() {
         String configured = System.getProperty("histoseek.shared");
         // Without the property: ../shared from the repository root, or from the module's parent.
         Path shared = configured != null ? Path.of(configured)
                 : Files.isDirectory(Path.of("..", "shared")) ? Path.of("..", "shared") : Path.of("..", "..", "shared");
-        Path slides = shared.resolve("data/slides").toAbsolutePath().normalize();
-        if (!Files.isDirectory(slides)) {
-            throw new IllegalStateException("test slides missing: " + slides + " (set -Dhistoseek.shared)");
+        shared = shared.toAbsolutePath().normalize();
+        if (!Files.isDirectory(shared.resolve("data/slides"))) {
+            throw new IllegalStateException("test slides missing: " + shared.resolve("data/slides") + " (set -Dhistoseek.shared)");
         }
-        return slides;
+        return shared;
+    }
+
+    public static Path dir() {
+        return shared().resolve("data/slides");
     }
 
     public static Path get(String relative) {

@@ -1,5 +1,6 @@
 package io.histoseek.app.gui.setup;
 
+import io.histoseek.app.SharedTestData;
 import com.sun.net.httpserver.HttpServer;
 import io.histoseek.app.AppConfig;
 import io.histoseek.app.AppDirs;
@@ -134,7 +135,7 @@ class FirstRunModelSetupTest {
 
     @Test
     void downloadFromTheDialogRegistersTheModel(FxRobot robot) throws Exception {
-        byte[] fixture = Files.readAllBytes(GuiTestSupport.tinyModel());
+        byte[] fixture = Files.readAllBytes(SharedTestData.tinyCheckpoint());
         ModelSetupDialog dialog = start(serve("tiny-hoptimus.pth", fixture));
         assertTrue(dialog.stage().isShowing());
         Label status = dialog.statusLabel();
@@ -162,7 +163,7 @@ class FirstRunModelSetupTest {
 
     @Test
     void cancelKeepsThePartAndDownloadResumesIt(FxRobot robot) throws Exception {
-        byte[] fixture = Files.readAllBytes(GuiTestSupport.tinyModel());
+        byte[] fixture = Files.readAllBytes(SharedTestData.tinyCheckpoint());
         pauseMillis = 20; // about 2 s for the whole body: time to press Cancel part-way
         ModelSetupDialog dialog = start(serve("tiny-hoptimus.pth", fixture));
         Label progress = robot.lookup("#modelProgressLabel").queryAs(Label.class);
@@ -213,7 +214,7 @@ class FirstRunModelSetupTest {
         assertEquals(missing + ": no such file", dialog.messageLabel().getText());
         assertTrue(registered().isEmpty());
 
-        Path fixture = GuiTestSupport.tinyModel().toAbsolutePath().normalize();
+        Path fixture = SharedTestData.tinyCheckpoint().toAbsolutePath().normalize();
         assertEquals(Optional.empty(), waitFor(WaitForAsyncUtils.asyncFx(() -> dialog.use(fixture)).get(5, TimeUnit.SECONDS)));
         assertEquals(fixture, registered().orElseThrow().checkpoint());
         GuiTestSupport.waitUntil("the status to show it", 5, () -> dialog.statusLabel().getText().contains(fixture.toString()));
@@ -233,7 +234,7 @@ class FirstRunModelSetupTest {
 
     @Test
     void noDialogWhenAModelIsRegistered() throws Exception {
-        new ModelSetup(dirs(), new io.histoseek.app.setup.LoaderVerifier()).use(GuiTestSupport.tinyModel());
+        new ModelSetup(dirs(), new io.histoseek.app.setup.LoaderVerifier()).use(SharedTestData.tinyCheckpoint());
         FxToolkit.registerPrimaryStage();
         AppDirs dirs = dirs();
         app = (HistoseekApp) FxToolkit.setupApplication(() ->
