@@ -3,20 +3,20 @@ package io.histoseek.model;
 import java.awt.image.BufferedImage;
 
 /**
- * H-optimus-0's input transform, exactly as its model card: 224x224 RGB, ToTensor (/255, CHW),
+ * H-optimus-0's input transform, exactly as its model card: {@link TileSpec#DEFAULT} RGB tiles, ToTensor (/255, CHW),
  * then Normalize(mean, std). Tiles arrive already composited onto white (alpha is ignored).
  */
 public final class Preprocessing {
-    public static final int TILE = 224;
-    public static final int PIXELS = TILE * TILE;
-    public static final int TENSOR_LENGTH = 3 * PIXELS;
+    public static final int TILE = TileSpec.DEFAULT.pixels();
+    public static final int PIXELS = TileSpec.DEFAULT.pixelCount();
+    public static final int TENSOR_LENGTH = TileSpec.DEFAULT.tensorLength();
 
     private static final float[] MEAN = {0.707223f, 0.578729f, 0.703617f};
     private static final float[] STD = {0.211883f, 0.230117f, 0.177517f};
 
     private Preprocessing() {}
 
-    /** Writes the normalized CHW tensor of a 224x224 tile of 0xAARRGGBB pixels into {@code out}. */
+    /** Writes the normalized CHW tensor of a tile of 0xAARRGGBB pixels into {@code out}. */
     public static void normalizeArgb(int[] argb, float[] out, int offset) {
         if (argb.length < PIXELS) {
             throw new IllegalArgumentException("a tile needs " + PIXELS + " pixels, got " + argb.length);
@@ -43,7 +43,7 @@ public final class Preprocessing {
         return out;
     }
 
-    /** Normalizes a 224x224 image (any BufferedImage type; read as sRGB). */
+    /** Normalizes a tile-sized image (any BufferedImage type; read as sRGB). */
     public static float[] normalize(BufferedImage image) {
         if (image.getWidth() != TILE || image.getHeight() != TILE) {
             throw new IllegalArgumentException(

@@ -1,13 +1,15 @@
 package io.histoseek.model;
 
 /**
- * Turns normalized tiles into embeddings. Each tile is a CHW {@code float[3*224*224]} as
+ * Turns normalized tiles into embeddings. Each tile is a CHW {@code float[TileSpec.DEFAULT.tensorLength()]} as
  * {@link Preprocessing#normalizeArgb} writes it; {@link #encode} splits the input into batches of
  * {@link #batchSize()} by itself and returns one {@code float[dimension()]} per tile, in order.
  * Safe to call from several threads, but calls are serialized: one batch runs at a time.
  */
 public interface TileEncoder extends AutoCloseable {
     ModelIdentity identity();
+
+    VitArchitecture architecture();
 
     int dimension();
 

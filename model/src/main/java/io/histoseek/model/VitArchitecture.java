@@ -6,7 +6,7 @@ package io.histoseek.model;
  */
 public record VitArchitecture(int dim, int depth, int heads, int mlpHidden, int registers, int patch) {
     /** The image side every tile has. */
-    public static final int IMAGE = 224;
+    public static final int IMAGE = TileSpec.DEFAULT.pixels();
 
     /** The released H-optimus-0 (ViT-g/14, 1.1B parameters). */
     public static final VitArchitecture HOPTIMUS0 = new VitArchitecture(1536, 40, 24, 4096, 4, 14);

@@ -1,7 +1,7 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.model.EncoderOptions;
-import io.histoseek.model.Encoders;
+import io.histoseek.model.load.Encoders;
 import io.histoseek.model.TileEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

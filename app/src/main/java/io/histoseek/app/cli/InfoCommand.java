@@ -5,7 +5,7 @@ import io.histoseek.index.ann.CorruptIndexException;
 import io.histoseek.index.ann.HnswFile;
 import io.histoseek.index.store.ArchiveCounts;
 import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.ModelIdentity;
+import io.histoseek.model.ModelIdentity;
 import io.histoseek.index.store.SlideRecord;
 import io.histoseek.index.store.SlideStatus;
 import picocli.CommandLine.Command;
@@ -50,7 +50,7 @@ public final class InfoCommand implements Callable<Integer> {
             out.println("slides_pending: " + counts.slidesPending());
             out.println("tiles: " + counts.tiles());
             out.println("index_vectors: " + indexVectors(store.folder().resolve(ArchiveIndex.FILE)));
-            out.println("checkpoint: " + model.map(ModelIdentity::checkpointFingerprint).orElse("none"));
+            out.println("checkpoint: " + model.map(ModelIdentity::fingerprint).orElse("none"));
             out.println("architecture: " + model.map(ModelIdentity::architecture).orElse("none"));
             out.println("dimension: " + model.map(m -> Integer.toString(m.dimension())).orElse("none"));
             if (failures) {

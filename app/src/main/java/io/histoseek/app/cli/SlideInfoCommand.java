@@ -4,6 +4,7 @@ import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.Slide;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.index.tile.TileGrid;
+import io.histoseek.model.TileSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,15 +69,15 @@ public final class SlideInfoCommand implements Callable<Integer> {
         }
         if (TileGrid.tooCoarse(scale)) {
             return List.of("tile_size: n/a", "grid: n/a", "tissue_tiles: n/a",
-                    "tiling: refused, " + scale.describe() + " um/px is coarser than 0.5 um/px");
+                    "tiling: refused, " + scale.describe() + " um/px is coarser than " + TileSpec.DEFAULT.micronsPerPixel() + " um/px");
         }
         TileGrid grid = TileGrid.plan(slide, scale);
         return List.of(
                 "tile_size: " + grid.tileSize(),
                 "grid: " + grid.columns() + "x" + grid.rows(),
                 "tissue_tiles: " + grid.tiles().size(),
-                String.format(Locale.ROOT, "tiling: 224 px at %.1f um/px, kept at tissue fraction >= %.2f",
-                        TileGrid.TARGET_MPP, TileGrid.DEFAULT_MIN_TISSUE));
+                String.format(Locale.ROOT, "tiling: %s, kept at tissue fraction >= %.2f",
+                        TileSpec.DEFAULT, TileGrid.DEFAULT_MIN_TISSUE));
     }
 
     private static String levelSizes(Slide slide) {

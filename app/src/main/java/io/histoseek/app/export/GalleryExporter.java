@@ -1,5 +1,7 @@
 package io.histoseek.app.export;
 
+import io.histoseek.model.TileSpec;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
@@ -21,7 +23,7 @@ import java.util.Optional;
  * pictures to each writer (PNG files, index.html, results.csv, one GeoJSON per slide).
  */
 public final class GalleryExporter {
-    public static final int TILE_PIXELS = 224;
+    public static final int TILE_PIXELS = TileSpec.DEFAULT.pixels();
 
     private final TileRenderer renderer;
     private final List<GalleryWriter> writers;

@@ -9,7 +9,7 @@ import io.histoseek.index.slide.SlideException;
 import io.histoseek.index.store.ArchiveStore;
 import io.histoseek.index.store.SlideRecord;
 import io.histoseek.index.store.SlideStatus;
-import io.histoseek.index.tile.TileGrid;
+import io.histoseek.model.TileSpec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class GallerySearch {
             }
         }
         OptionalDouble mpp = mpp(slide);
-        double exact = mpp.isPresent() ? TileGrid.TILE * TileGrid.TARGET_MPP / mpp.getAsDouble() : TileGrid.TILE;
+        double exact = mpp.isPresent() ? TileSpec.DEFAULT.levelZeroSide(mpp.getAsDouble()) : TileSpec.DEFAULT.pixels();
         int size = (int) Math.round(exact);
         long tileX = Math.round(Math.floor(x / exact) * exact);
         long tileY = Math.round(Math.floor(y / exact) * exact);

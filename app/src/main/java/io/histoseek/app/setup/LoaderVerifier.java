@@ -1,7 +1,7 @@
 package io.histoseek.app.setup;
 
 import io.histoseek.model.CheckpointException;
-import io.histoseek.model.Encoders;
+import io.histoseek.model.load.Encoders;
 import io.histoseek.model.ModelIdentity;
 import io.histoseek.model.VitArchitecture;
 
@@ -23,9 +23,8 @@ public final class LoaderVerifier implements CheckpointVerifier {
         } catch (CheckpointException e) {
             throw new IOException(e.getMessage(), e);
         }
-        VitArchitecture architecture = identity.architecture();
-        boolean real = architecture.equals(VitArchitecture.HOPTIMUS0);
-        String line = (real ? "H-optimus-0 " : "") + architecture + ", fingerprint " + identity.fingerprint();
+        boolean real = identity.architecture().equals(VitArchitecture.HOPTIMUS0.toString());
+        String line = (real ? "H-optimus-0 " : "") + identity.architecture() + ", fingerprint " + identity.fingerprint();
         String warning = real ? "" : "not the H-optimus-0 architecture " + VitArchitecture.HOPTIMUS0
                 + "; it loads, but its vectors will not match the real model's";
         return new Verification(line, warning);

@@ -2,7 +2,7 @@ package io.histoseek.index.ann;
 
 import io.histoseek.index.store.ArchiveException;
 import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.ModelIdentity;
+import io.histoseek.model.ModelIdentity;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

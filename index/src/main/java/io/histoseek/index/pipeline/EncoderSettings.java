@@ -1,7 +1,7 @@
 package io.histoseek.index.pipeline;
 
 import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.ModelIdentity;
+import io.histoseek.model.ModelIdentity;
 import io.histoseek.model.EncoderOptions;
 import io.histoseek.model.TileEncoder;
 
@@ -23,18 +23,14 @@ public record EncoderSettings(Path checkpoint, OptionalInt heads, TilingOptions 
 
     /** Records the model (refusing a different checkpoint) and the settings of this run. */
     static void bind(ArchiveStore store, IndexingRequest request, TileEncoder encoder) {
-        store.bindModel(identity(encoder));
+        store.bindModel(encoder.identity());
         store.putSetting(CHECKPOINT, request.checkpoint().toAbsolutePath().normalize().toString());
-        store.putSetting(HEADS, Integer.toString(encoder.identity().architecture().heads()));
+        store.putSetting(HEADS, Integer.toString(encoder.architecture().heads()));
         if (request.tiling().tissueThreshold() != null) {
             store.putSetting(TISSUE_THRESHOLD, request.tiling().tissueThreshold().toString());
         }
     }
 
-    static ModelIdentity identity(TileEncoder encoder) {
-        return new ModelIdentity(encoder.identity().fingerprint(), encoder.identity().architecture().toString(),
-                encoder.dimension());
-    }
 
     /** The settings recorded by the last indexing run, with the checkpoint replaced when one is given. */
     public static EncoderSettings of(ArchiveStore store, Optional<Path> checkpointOverride) {

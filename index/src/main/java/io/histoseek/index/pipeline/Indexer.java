@@ -7,7 +7,7 @@ import io.histoseek.index.store.SlideMetadata;
 import io.histoseek.index.store.SlideRecord;
 import io.histoseek.index.store.SlideStatus;
 import io.histoseek.index.tile.TilePosition;
-import io.histoseek.model.Encoders;
+import io.histoseek.model.load.Encoders;
 import io.histoseek.model.Preprocessing;
 import io.histoseek.model.TileEncoder;
 

@@ -4,11 +4,11 @@ import io.histoseek.index.search.QueryEmbedder;
 import io.histoseek.index.search.SearchException;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.ModelIdentity;
+import io.histoseek.model.ModelIdentity;
 import io.histoseek.index.tile.TilePosition;
 import io.histoseek.index.tile.TileReader;
 import io.histoseek.model.CheckpointException;
-import io.histoseek.model.Encoders;
+import io.histoseek.model.load.Encoders;
 import io.histoseek.model.Preprocessing;
 import io.histoseek.model.TileEncoder;
 
@@ -115,7 +115,7 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
     private TileEncoder encoder() throws CheckpointException {
         if (encoder == null) {
             TileEncoder opened = Encoders.open(settings.checkpoint(), settings.encoderOptions());
-            ModelIdentity identity = EncoderSettings.identity(opened);
+            ModelIdentity identity = opened.identity();
             if (!identity.equals(archiveModel)) {
                 opened.close();
                 throw new SearchException(settings.checkpoint() + ": not the checkpoint the archive was made with ("

@@ -1,5 +1,6 @@
 package io.histoseek.index.store;
 
+import io.histoseek.model.ModelIdentity;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -173,7 +174,7 @@ public final class ArchiveStore implements AutoCloseable {
         write("record the model", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO model (id, checkpoint, architecture, dimension) VALUES (1, ?, ?, ?)")) {
-                ps.setString(1, model.checkpointFingerprint());
+                ps.setString(1, model.fingerprint());
                 ps.setString(2, model.architecture());
                 ps.setInt(3, model.dimension());
                 ps.executeUpdate();

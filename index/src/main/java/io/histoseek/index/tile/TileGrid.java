@@ -3,15 +3,17 @@ package io.histoseek.index.tile;
 import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.Slide;
 import io.histoseek.index.slide.SlideException;
+import io.histoseek.model.TileSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The tissue tiles of a slide at the model's scale: 224x224 output pixels at 0.5 um/px, i.e.
- * level-0 squares of 224 * 0.5 / mpp pixels, laid on a grid from the slide's origin (or its
- * openslide.bounds when the format has them). Only whole tiles inside the slide count.
+ * The tissue tiles of a slide at the model's scale ({@link TileSpec#DEFAULT}: 224x224 output
+ * pixels at 0.5 um/px), i.e. level-0 squares of 224 * 0.5 / mpp pixels, laid on a grid that steps
+ * the spec's stride from the slide's origin (or its openslide.bounds when the format has them).
+ * Only whole tiles inside the slide count.
  *
  * <p>Positions and size are multiples of the read level's downsample (rounded), stepping by the
  * exact fractional size so rounding never accumulates. Reads are then pixel-aligned at that
@@ -20,8 +22,7 @@ import java.util.Locale;
  * The cost is a tile side off by at most half a pixel of that level (0.2%).
  */
 public final class TileGrid {
-    public static final int TILE = 224;
-    public static final double TARGET_MPP = 0.5;
+    private static final TileSpec SPEC = TileSpec.DEFAULT;
     /**
      * Default minimum tissue fraction: a tile at least 25% tissue shows morphology worth finding
      * (and includes tissue borders, which pathologists do query), while tiles mostly of glass
@@ -65,7 +66,7 @@ public final class TileGrid {
         if (!scale.known()) {
             throw new IllegalArgumentException("physical scale unknown (no mpp in the file); give it with --assume-mpp");
         }
-        return TILE * TARGET_MPP / scale.mpp();
+        return SPEC.levelZeroSide(scale.mpp());
     }
 
     /**
@@ -76,6 +77,7 @@ public final class TileGrid {
                                 boolean allowCoarser) throws SlideException {
         requireTileable(slide, scale, allowCoarser);
         double exact = exactTileSize(scale);
+        double step = SPEC.levelZeroStride(scale.mpp());
         long snap = Math.max(1, Math.round(slide.levelDownsample(TileReader.levelFor(slide, (int) Math.round(exact)))));
         int size = (int) (snap * Math.max(1, Math.round(exact / snap)));
         long originX = longProperty(slide, "openslide.bounds-x", 0);
@@ -88,14 +90,14 @@ public final class TileGrid {
         int columns = 0;
         int rows = 0;
         for (int row = 0; ; row++) {
-            long y = originY + snap * Math.round(row * exact / snap);
+            long y = originY + snap * Math.round(row * step / snap);
             if (y + size > limitY) {
                 break;
             }
             rows++;
             columns = 0;
             for (int column = 0; ; column++) {
-                long x = originX + snap * Math.round(column * exact / snap);
+                long x = originX + snap * Math.round(column * step / snap);
                 if (x + size > limitX) {
                     break;
                 }
@@ -117,13 +119,13 @@ public final class TileGrid {
         if (!allowCoarser && tooCoarse(scale)) {
             throw new SlideException(slide.file(), String.format(Locale.ROOT,
                     "%s um/px is coarser than the %.1f um/px the model was trained at; refusing to upsample",
-                    scale.describe(), TARGET_MPP));
+                    scale.describe(), SPEC.micronsPerPixel()));
         }
     }
 
     /** True when tiles at this scale would need upsampling beyond scanner rounding (refused by default). */
     public static boolean tooCoarse(PhysicalScale scale) {
-        return scale.known() && scale.mpp() > TARGET_MPP * COARSER_TOLERANCE;
+        return scale.known() && scale.mpp() > SPEC.micronsPerPixel() * COARSER_TOLERANCE;
     }
 
     private static long longProperty(Slide slide, String name, long fallback) {

@@ -3,14 +3,16 @@ package io.histoseek.index.tile;
 import io.histoseek.index.slide.Slide;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.model.Preprocessing;
+import io.histoseek.model.TileSpec;
 
 /**
- * Reads tiles of one slide as 224x224 pixels at 0.5 um/px: from the coarsest pyramid level that
- * still has at least the needed resolution, area-averaged down to 224. Not thread-safe (it owns
+ * Reads tiles of one slide at {@link TileSpec#DEFAULT} (224x224 pixels at 0.5 um/px): from the
+ * coarsest pyramid level that still has at least the needed resolution, area-averaged down to the
+ * tile's pixels. Not thread-safe (it owns
  * its scratch buffers): use one reader per thread; the Slide underneath is shared.
  */
 public final class TileReader {
-    public static final int TILE = TileGrid.TILE;
+    private static final int TILE = TileSpec.DEFAULT.pixels();
     /**
      * Level downsamples are not exact (2.0005 on Aperio): a level within this fraction short of
      * 224 px per tile still counts as fine enough, and its 224 px are read as is.
@@ -40,7 +42,7 @@ public final class TileReader {
         return best;
     }
 
-    /** Reads a tile into {@code argb} (224 * 224 opaque 0xFFRRGGBB pixels, row-major). */
+    /** Reads a tile into {@code argb} (one opaque 0xFFRRGGBB pixel per tile pixel, row-major). */
     public void read(TilePosition tile, int[] argb) throws SlideException {
         if (argb.length < TILE * TILE) {
             throw new IllegalArgumentException("a tile needs " + TILE * TILE + " pixels, got " + argb.length);

@@ -1,7 +1,7 @@
 package io.histoseek.index.ann;
 
 import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.ModelIdentity;
+import io.histoseek.model.ModelIdentity;
 import io.histoseek.index.store.NewTile;
 import io.histoseek.index.store.SlideMetadata;
 import org.junit.jupiter.api.Test;

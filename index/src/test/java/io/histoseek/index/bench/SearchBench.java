@@ -5,7 +5,7 @@ import io.histoseek.index.ann.HnswParams;
 import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchOptions;
 import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.ModelIdentity;
+import io.histoseek.model.ModelIdentity;
 import io.histoseek.index.store.NewTile;
 import io.histoseek.index.store.SlideMetadata;
 

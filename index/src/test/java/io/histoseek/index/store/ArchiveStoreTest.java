@@ -1,5 +1,6 @@
 package io.histoseek.index.store;
 
+import io.histoseek.model.ModelIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,6 +4,7 @@ import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.SharedSlides;
 import io.histoseek.index.slide.Slide;
 import io.histoseek.index.slide.SlideException;
+import io.histoseek.model.TileSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class TileGridTest {
 
     /** 4x4 box average of a 224x224 tile: the tissue content without sub-pixel phase. */
     static int[] reduce4(int[] tile) {
-        int side = TileGrid.TILE / 4;
+        int side = TileSpec.DEFAULT.pixels() / 4;
         int[] out = new int[side * side];
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {
@@ -38,7 +39,7 @@ class TileGridTest {
                 int b = 0;
                 for (int dy = 0; dy < 4; dy++) {
                     for (int dx = 0; dx < 4; dx++) {
-                        int p = tile[(4 * y + dy) * TileGrid.TILE + 4 * x + dx];
+                        int p = tile[(4 * y + dy) * TileSpec.DEFAULT.pixels() + 4 * x + dx];
                         r += (p >>> 16) & 0xFF;
                         g += (p >>> 8) & 0xFF;
                         b += p & 0xFF;

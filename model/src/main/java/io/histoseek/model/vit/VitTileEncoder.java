@@ -9,6 +9,7 @@ import io.histoseek.model.ModelIdentity;
 import io.histoseek.model.Precision;
 import io.histoseek.model.Preprocessing;
 import io.histoseek.model.TileEncoder;
+import io.histoseek.model.VitArchitecture;
 import io.histoseek.model.checkpoint.Checkpoint;
 
 import java.nio.FloatBuffer;
@@ -19,15 +20,17 @@ import java.nio.FloatBuffer;
  */
 public final class VitTileEncoder implements TileEncoder {
     private final ModelIdentity identity;
+    private final VitArchitecture architecture;
     private final int batchSize;
     private final NDManager manager;
     private final VitForward forward;
     private final Checkpoint checkpoint;
     private boolean closed;
 
-    private VitTileEncoder(ModelIdentity identity, int batchSize, NDManager manager, VitForward forward,
-                           Checkpoint checkpoint) {
+    private VitTileEncoder(ModelIdentity identity, VitArchitecture architecture, int batchSize, NDManager manager,
+                           VitForward forward, Checkpoint checkpoint) {
         this.identity = identity;
+        this.architecture = architecture;
         this.batchSize = batchSize;
         this.manager = manager;
         this.forward = forward;
@@ -38,13 +41,13 @@ public final class VitTileEncoder implements TileEncoder {
      * Loads the weights of an already validated checkpoint onto {@code device}. On the CPU the
      * float32 arrays are the file mapping itself, so the encoder closes the checkpoint after DJL.
      */
-    public static VitTileEncoder load(Checkpoint checkpoint, ModelIdentity identity, Device device,
-                                      Precision precision, int batchSize) {
+    public static VitTileEncoder load(Checkpoint checkpoint, ModelIdentity identity, VitArchitecture architecture,
+                                      Device device, Precision precision, int batchSize) {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
             DataType compute = precision == Precision.FP16 ? DataType.FLOAT16 : DataType.FLOAT32;
-            VitWeights weights = VitWeights.load(manager, identity.architecture(), checkpoint.tensors(), compute);
-            return new VitTileEncoder(identity, batchSize, manager, new VitForward(weights), checkpoint);
+            VitWeights weights = VitWeights.load(manager, architecture, checkpoint.tensors(), compute);
+            return new VitTileEncoder(identity, architecture, batchSize, manager, new VitForward(weights), checkpoint);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -57,8 +60,13 @@ public final class VitTileEncoder implements TileEncoder {
     }
 
     @Override
+    public VitArchitecture architecture() {
+        return architecture;
+    }
+
+    @Override
     public int dimension() {
-        return identity.architecture().dim();
+        return architecture.dim();
     }
 
     @Override
@@ -73,7 +81,7 @@ public final class VitTileEncoder implements TileEncoder {
         }
         for (int i = 0; i < tiles.length; i++) {
             if (tiles[i] == null || tiles[i].length != Preprocessing.TENSOR_LENGTH) {
-                throw new IllegalArgumentException("tile " + i + " is not a normalized 3x224x224 tensor");
+                throw new IllegalArgumentException("tile " + i + " is not a normalized 3x" + Preprocessing.TILE + "x" + Preprocessing.TILE + " tensor");
             }
         }
         float[][] embeddings = new float[tiles.length][];

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import io.histoseek.model.Device;
 import io.histoseek.model.EncoderOptions;
-import io.histoseek.model.Encoders;
+import io.histoseek.model.load.Encoders;
 import io.histoseek.model.ModelIdentity;
 import io.histoseek.model.Precision;
 import io.histoseek.model.SharedFixtures;

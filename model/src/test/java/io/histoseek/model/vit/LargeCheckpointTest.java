@@ -2,7 +2,7 @@ package io.histoseek.model.vit;
 
 import io.histoseek.model.Device;
 import io.histoseek.model.EncoderOptions;
-import io.histoseek.model.Encoders;
+import io.histoseek.model.load.Encoders;
 import io.histoseek.model.TileEncoder;
 import io.histoseek.model.VitArchitecture;
 import io.histoseek.model.TinyFixture;
@@ -49,7 +49,7 @@ class LargeCheckpointTest {
                             lastWeight.get((int) index), 0f, "value past the 2 GiB offset");
                 }
             }
-            assertEquals(WIDE, Encoders.inspect(file, OptionalInt.empty()).architecture());
+            assertEquals(WIDE.toString(), Encoders.inspect(file, OptionalInt.empty()).architecture());
 
             float[] tile = new float[3 * 224 * 224];
             Random random = new Random(3);

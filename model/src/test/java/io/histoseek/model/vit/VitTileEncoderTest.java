@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.histoseek.model.Device;
 import io.histoseek.model.EncoderOptions;
-import io.histoseek.model.Encoders;
+import io.histoseek.model.load.Encoders;
 import io.histoseek.model.Precision;
 import io.histoseek.model.SharedFixtures;
 import io.histoseek.model.TileEncoder;

@@ -2,7 +2,7 @@ package io.histoseek.app.gui.wizard;
 
 import io.histoseek.model.CheckpointException;
 import io.histoseek.model.EncoderOptions;
-import io.histoseek.model.Encoders;
+import io.histoseek.model.load.Encoders;
 import io.histoseek.model.Preprocessing;
 import io.histoseek.model.TileEncoder;
 

@@ -1,5 +1,11 @@
-package io.histoseek.model;
+package io.histoseek.model.load;
 
+import io.histoseek.model.CheckpointException;
+import io.histoseek.model.EncoderOptions;
+import io.histoseek.model.ModelIdentity;
+import io.histoseek.model.Precision;
+import io.histoseek.model.TileEncoder;
+import io.histoseek.model.VitArchitecture;
 import io.histoseek.model.checkpoint.Checkpoint;
 import io.histoseek.model.checkpoint.CheckpointReader;
 import io.histoseek.model.checkpoint.Fingerprint;
@@ -16,7 +22,7 @@ public final class Encoders {
     /** Reads and validates names and shapes and fingerprints the weights; no DJL, no compute. */
     public static ModelIdentity inspect(Path checkpoint, OptionalInt heads) throws CheckpointException {
         try (Checkpoint weights = CheckpointReader.read(checkpoint)) {
-            return identify(weights, heads);
+            return ModelIdentity.of(Fingerprint.of(weights.tensors()), architecture(weights, heads));
         }
     }
 
@@ -28,24 +34,23 @@ public final class Encoders {
     public static TileEncoder open(Path checkpoint, EncoderOptions options) throws CheckpointException {
         Checkpoint weights = CheckpointReader.read(checkpoint);
         try {
-            ModelIdentity identity = identify(weights, options.heads());
+            VitArchitecture architecture = architecture(weights, options.heads());
+            ModelIdentity identity = ModelIdentity.of(Fingerprint.of(weights.tensors()), architecture);
             ai.djl.Device device = DeviceChoice.resolve(options.device());
             Precision precision = options.precision() != null ? options.precision()
                     : device.isGpu() ? Precision.FP16 : Precision.FP32;
-            return VitTileEncoder.load(weights, identity, device, precision, options.batchSize());
+            return VitTileEncoder.load(weights, identity, architecture, device, precision, options.batchSize());
         } catch (CheckpointException | RuntimeException e) {
             weights.close();
             throw e;
         }
     }
 
-    static ModelIdentity identify(Checkpoint checkpoint, OptionalInt heads) throws CheckpointException {
-        VitArchitecture architecture;
+    private static VitArchitecture architecture(Checkpoint checkpoint, OptionalInt heads) throws CheckpointException {
         try {
-            architecture = ArchitectureReader.read(checkpoint.shapes(), heads);
+            return ArchitectureReader.read(checkpoint.shapes(), heads);
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(checkpoint.file(), e.getMessage());
         }
-        return new ModelIdentity(Fingerprint.of(checkpoint.tensors()), architecture);
     }
 }

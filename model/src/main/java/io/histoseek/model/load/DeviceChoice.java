@@ -1,6 +1,7 @@
-package io.histoseek.model;
+package io.histoseek.model.load;
 
 import ai.djl.engine.Engine;
+import io.histoseek.model.Device;
 
 /** Maps the user's device choice onto a DJL device, with one-line errors when it cannot be had. */
 final class DeviceChoice {
