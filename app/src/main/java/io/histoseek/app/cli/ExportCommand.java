@@ -5,8 +5,8 @@ import io.histoseek.app.export.GallerySearch;
 import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.export.SlideTileRenderer;
 import io.histoseek.app.pyramid.SlideSources;
+import io.histoseek.index.archive.Archive;
 import io.histoseek.index.pipeline.SlideQueryEmbedder;
-import io.histoseek.index.store.ArchiveStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException(out + ": exists and is not a folder");
         }
-        try (ArchiveStore store = archive.open();
+        try (Archive store = archive.open();
              SlideQueryEmbedder embedder = query.embedder(store);
              SlideSources slides = new SlideSources(16)) {
             Path slide = new SlidePaths(store).query(query.slide);

@@ -186,7 +186,7 @@ public final class MainWindow {
         }
     }
 
-    /** Opens an archive in the background (its index may need rebuilding); search uses it once ready. */
+    /** Opens an archive in the background; search uses it once ready. */
     public CompletableFuture<ArchiveSession> openArchive(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         CompletableFuture<ArchiveSession> opened = new CompletableFuture<>();
@@ -197,8 +197,7 @@ public final class MainWindow {
         status.setText("Opening archive " + absolute + "\u2026");
         background.execute(() -> {
             try {
-                ArchiveSession next = ArchiveSession.open(absolute, preferences.checkpoint(), (message, done, total) ->
-                        Platform.runLater(() -> status.setText(String.format(Locale.ROOT, "%s: %,d of %,d", message, done, total))));
+                ArchiveSession next = ArchiveSession.open(absolute, preferences.checkpoint());
                 Platform.runLater(() -> {
                     ArchiveSession previous = session;
                     session = next;

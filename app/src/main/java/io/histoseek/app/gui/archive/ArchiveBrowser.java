@@ -3,10 +3,10 @@ package io.histoseek.app.gui.archive;
 import io.histoseek.app.gui.search.ArchiveSession;
 import io.histoseek.app.pyramid.OpenSlideSource;
 import io.histoseek.app.pyramid.PyramidSource;
-import io.histoseek.index.store.ArchiveCounts;
-import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.SlideRecord;
-import io.histoseek.index.store.SlideStatus;
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveCounts;
+import io.histoseek.index.archive.SlideRecord;
+import io.histoseek.index.archive.SlideStatus;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -106,8 +106,8 @@ public final class ArchiveBrowser extends VBox {
         }
         reader.execute(() -> {
             try {
-                List<ArchiveEntry> entries = entries(current.store());
-                ArchiveCounts counts = current.store().counts();
+                List<ArchiveEntry> entries = entries(current.archive());
+                ArchiveCounts counts = current.archive().counts();
                 String text = String.format("%d indexed, %d failed, %d missing, %d pending \u00b7 %,d tiles",
                         counts.slidesIndexed(), counts.slidesFailed(), counts.slidesMissing(), counts.slidesPending(), counts.tiles());
                 Platform.runLater(() -> showEntries(current, entries, text));
@@ -118,7 +118,7 @@ public final class ArchiveBrowser extends VBox {
         });
     }
 
-    private static List<ArchiveEntry> entries(ArchiveStore store) {
+    private static List<ArchiveEntry> entries(Archive store) {
         List<ArchiveEntry> entries = new ArrayList<>();
         Map<Long, Long> tileCounts = store.tileCountsBySlide();
         for (SlideRecord record : store.slides()) {

@@ -1,0 +1,41 @@
+package io.histoseek.index.archive.local;
+
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
+
+import java.util.Locale;
+
+/**
+ * The Lucene engine's parameters, in one place. Chosen by measurement at 100k x 1536 (bench/archive.sh,
+ * docs/archive-format.md "Tuning"): see there before changing one. Benchmarks override them with
+ * system properties {@code histoseek.lucene.encoding|m|beam|candidates}.
+ *
+ * @param encoding          how the graph's copy of each vector is quantized (the float32 original is
+ *                          kept for the exact re-rank)
+ * @param maxConn           HNSW M: neighbours per node
+ * @param beamWidth         HNSW candidate list while inserting (efConstruction)
+ * @param minCandidates     approximate neighbours gathered for the re-rank, at least
+ * @param candidatesPerHit  ... and at least this many per hit asked for
+ * @param ramBufferMb       vectors buffered before a segment is flushed (the writer's heap)
+ * @param maxSegmentMb      the largest segment a merge makes (bounds the heap a merge needs)
+ */
+public record LuceneSettings(ScalarEncoding encoding, int maxConn, int beamWidth, int minCandidates,
+                             int candidatesPerHit, double ramBufferMb, double maxSegmentMb) {
+    public static final LuceneSettings DEFAULTS = new LuceneSettings(ScalarEncoding.PACKED_NIBBLE, 16, 100, 40, 4,
+            64, 16 * 1024);
+
+    /** The defaults with the benchmark's overrides, if any. */
+    public static LuceneSettings current() {
+        return new LuceneSettings(
+                ScalarEncoding.valueOf(System.getProperty("histoseek.lucene.encoding", DEFAULTS.encoding.name())
+                        .toUpperCase(Locale.ROOT)),
+                Integer.getInteger("histoseek.lucene.m", DEFAULTS.maxConn),
+                Integer.getInteger("histoseek.lucene.beam", DEFAULTS.beamWidth),
+                Integer.getInteger("histoseek.lucene.candidates", DEFAULTS.minCandidates),
+                DEFAULTS.candidatesPerHit, DEFAULTS.ramBufferMb, DEFAULTS.maxSegmentMb);
+    }
+
+    /** How many approximate neighbours to gather for {@code k} hits when the caller does not say. */
+    int candidates(int k) {
+        return Math.max(minCandidates, k * candidatesPerHit);
+    }
+}
