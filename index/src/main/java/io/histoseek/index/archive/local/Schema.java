@@ -11,47 +11,14 @@ import java.util.List;
  * The SQL schema of {@code archive.db}; its version lives in {@code PRAGMA user_version}.
  * A new archive gets {@link #CREATE} (the current version) in one transaction. Upgrades run under
  * the writer lock; a step that only changes SQL goes into {@link #UPGRADES} and runs in one
- * transaction, so an interrupted upgrade leaves the old version intact. Version 1 kept each
- * tile's vector in SQLite: {@link V1Migration} moves those into the vector engine first. Add new
- * steps at the end; never edit old ones.
+ * transaction, so an interrupted upgrade leaves the old version intact. Version 1 (Histoseek 0.1)
+ * had the same tables with each tile's vector as an fp16 BLOB in {@code tiles.vector}:
+ * {@link V1Migration} moves those into the vector engine before {@link #V1_TO_V2} drops the column.
+ * Add new steps at the end; never edit old ones.
  */
 final class Schema {
     record Upgrade(int toVersion, List<String> statements) {
     }
-
-    /** Version 1 (Histoseek 0.1): tiles carry their vector as fp16 BLOB; the HNSW graph in index.hnsw. */
-    static final List<String> V1 = List.of(
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-            """
-            CREATE TABLE model (
-              id INTEGER PRIMARY KEY CHECK (id = 1),
-              checkpoint TEXT NOT NULL,
-              architecture TEXT NOT NULL,
-              dimension INTEGER NOT NULL)""",
-            """
-            CREATE TABLE slides (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              path TEXT NOT NULL UNIQUE,
-              size_bytes INTEGER NOT NULL,
-              mtime_ms INTEGER NOT NULL,
-              quickhash TEXT,
-              vendor TEXT,
-              mpp REAL NOT NULL DEFAULT 0,
-              width INTEGER NOT NULL DEFAULT 0,
-              height INTEGER NOT NULL DEFAULT 0,
-              status TEXT NOT NULL CHECK (status IN ('PENDING', 'INDEXED', 'FAILED', 'MISSING')),
-              failure_reason TEXT,
-              max_tile_size INTEGER NOT NULL DEFAULT 0)""",
-            """
-            CREATE TABLE tiles (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              slide_id INTEGER NOT NULL REFERENCES slides(id) ON DELETE CASCADE,
-              x INTEGER NOT NULL,
-              y INTEGER NOT NULL,
-              size INTEGER NOT NULL,
-              tissue_fraction REAL NOT NULL,
-              vector BLOB NOT NULL)""",
-            "CREATE INDEX tiles_by_slide_position ON tiles(slide_id, x, y)");
 
     /** Version 2: vectors live in the engine only; tiles keep their place. Tile ids come from the archive. */
     static final List<String> CREATE = List.of(
