@@ -6,7 +6,6 @@ import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.export.SlideTileRenderer;
 import io.histoseek.app.pyramid.SlideSources;
 import io.histoseek.index.archive.Archive;
-import io.histoseek.index.pipeline.SlideQueryEmbedder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +45,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + ": exists and is not a folder");
         }
         try (Archive store = archive.open();
-             SlideQueryEmbedder embedder = query.embedder(store);
+             OnDemandEmbedder embedder = query.embedder(store);
              SlideSources slides = new SlideSources(16)) {
             Path slide = new SlidePaths(store).query(query.slide);
             ResultGallery gallery = new GallerySearch(QueryOptions.searcher(store, embedder)).search(slide, query.x, query.y,

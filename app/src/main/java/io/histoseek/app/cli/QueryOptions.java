@@ -1,7 +1,6 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.index.archive.Archive;
-import io.histoseek.index.pipeline.SlideQueryEmbedder;
 import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchOptions;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,13 +83,13 @@ final class QueryOptions {
         return width != null;
     }
 
-    /** The embedder for slides or points the archive lacks; the caller closes it. */
-    SlideQueryEmbedder embedder(Archive store) {
-        return SlideQueryEmbedder.forArchive(store, Optional.ofNullable(checkpoint), assumeMpp);
+    /** The embedder for slides or points the archive lacks, opened when first needed; the caller closes it. */
+    OnDemandEmbedder embedder(Archive store) {
+        return new OnDemandEmbedder(store, Optional.ofNullable(checkpoint), assumeMpp);
     }
 
     /** A searcher over the archive (the caller closes the archive). */
-    static ArchiveSearcher searcher(Archive archive, SlideQueryEmbedder embedder) {
+    static ArchiveSearcher searcher(Archive archive, OnDemandEmbedder embedder) {
         return new ArchiveSearcher(archive, embedder);
     }
 }

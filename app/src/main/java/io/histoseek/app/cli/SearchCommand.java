@@ -1,7 +1,6 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.app.export.Text;
-import io.histoseek.index.pipeline.SlideQueryEmbedder;
 import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchHit;
 import io.histoseek.index.search.SearchOptions;
@@ -45,7 +44,7 @@ public final class SearchCommand implements Callable<Integer> {
         query.validate();
         SearchOptions options = query.searchOptions();
         try (Archive store = archive.open();
-             SlideQueryEmbedder embedder = query.embedder(store)) {
+             OnDemandEmbedder embedder = query.embedder(store)) {
             SlidePaths paths = new SlidePaths(store);
             Path slide = paths.query(query.slide);
             ArchiveSearcher searcher = QueryOptions.searcher(store, embedder);

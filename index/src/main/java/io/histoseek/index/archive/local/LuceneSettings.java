@@ -15,13 +15,14 @@ import java.util.Locale;
  * @param beamWidth         HNSW candidate list while inserting (efConstruction)
  * @param minCandidates     approximate neighbours gathered for the re-rank, at least
  * @param candidatesPerHit  ... and at least this many per hit asked for
- * @param ramBufferMb       vectors buffered before a segment is flushed (the writer's heap)
- * @param maxSegmentMb      the largest segment a merge makes (bounds the heap a merge needs)
+ * @param ramBufferMb       vectors buffered before a segment is flushed, at most (see {@link #ramBufferMb(long)})
+ * @param maxSegmentMb      the largest segment a merge makes, at most (see {@link #maxSegmentMb(long)})
  */
 public record LuceneSettings(ScalarEncoding encoding, int maxConn, int beamWidth, int minCandidates,
                              int candidatesPerHit, double ramBufferMb, double maxSegmentMb) {
     public static final LuceneSettings DEFAULTS = new LuceneSettings(ScalarEncoding.PACKED_NIBBLE, 16, 100, 40, 4,
             64, 16 * 1024);
+    private static final double MB = 1024 * 1024;
 
     /** The defaults with the benchmark's overrides, if any. */
     public static LuceneSettings current() {
@@ -32,6 +33,20 @@ public record LuceneSettings(ScalarEncoding encoding, int maxConn, int beamWidth
                 Integer.getInteger("histoseek.lucene.beam", DEFAULTS.beamWidth),
                 Integer.getInteger("histoseek.lucene.candidates", DEFAULTS.minCandidates),
                 DEFAULTS.candidatesPerHit, DEFAULTS.ramBufferMb, DEFAULTS.maxSegmentMb);
+    }
+
+    /** The writer's buffer on a heap of {@code maxHeapBytes}: a sixteenth of it, from 4 MB up to {@link #ramBufferMb}. */
+    double ramBufferMb(long maxHeapBytes) {
+        return Math.clamp(maxHeapBytes / MB / 16, 4, ramBufferMb);
+    }
+
+    /**
+     * The largest merged segment on a heap of {@code maxHeapBytes}. A merge builds the segment's
+     * graph on the heap, ~400 bytes a vector against ~7,000 bytes a vector on disk: four times the
+     * heap in segment size keeps a merge within a quarter of the heap (at least 256 MB).
+     */
+    double maxSegmentMb(long maxHeapBytes) {
+        return Math.clamp(4 * maxHeapBytes / MB, 256, maxSegmentMb);
     }
 
     /** How many approximate neighbours to gather for {@code k} hits when the caller does not say. */

@@ -139,14 +139,15 @@ public final class LuceneVectorEngine implements VectorEngine {
     }
 
     private static IndexWriterConfig writerConfig(LuceneSettings settings) {
+        long heap = Runtime.getRuntime().maxMemory();
         TieredMergePolicy merges = new TieredMergePolicy();
-        merges.setMaxMergedSegmentMB(settings.maxSegmentMb());
+        merges.setMaxMergedSegmentMB(settings.maxSegmentMb(heap));
         IndexWriterConfig config = new IndexWriterConfig();
         config.setCodec(WideVectorsFormat.codec(settings));
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         // Only what the archive commits survives: uncommitted vectors of a slide cut short go away.
         config.setCommitOnClose(false);
-        config.setRAMBufferSizeMB(settings.ramBufferMb());
+        config.setRAMBufferSizeMB(settings.ramBufferMb(heap));
         config.setMergePolicy(merges);
         config.setMergeScheduler(new ConcurrentMergeScheduler());
         return config;
