@@ -50,7 +50,7 @@ public record LuceneSettings(ScalarEncoding encoding, int maxConn, int beamWidth
     }
 
     /** How many approximate neighbours to gather for {@code k} hits when the caller does not say. */
-    int candidates(int k) {
+    public int candidates(int k) {
         return Math.max(minCandidates, k * candidatesPerHit);
     }
 }
