@@ -41,7 +41,10 @@ g++ -O3 -march=native "$shared/bench/ann_peer_native.cpp" -o "$work/hnsw_native"
 # One reactor run, so histoseek-model and -index resolve to their target folders (never `mvn install`);
 # `package` also builds app/target for ./histoseek.
 mvn -B -q -o -pl app -am package dependency:build-classpath -DskipTests -Dinstaller.skip=true -Dmdep.outputFile=target/cp.txt
-cp="$root/index/target/test-classes:$root/index/target/classes:$(cat "$root/index/target/cp.txt")"
+# A copy of the classes, so that building in this tree meanwhile does not change a run half-way.
+rm -rf "$work/classes" && mkdir -p "$work/classes"
+cp -r "$root/index/target/classes" "$work/classes/main" && cp -r "$root/index/target/test-classes" "$work/classes/test"
+cp="$work/classes/test:$work/classes/main:$(cat "$root/index/target/cp.txt")"
 java=("$JAVA_HOME/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
 
 log=$work/bench-$n.log
