@@ -95,7 +95,7 @@ class ArchiveCommandsTest {
         assertEquals("2", keys.get("slides_indexed"));
         assertEquals("1", keys.get("slides_failed"));
         assertEquals(keys.get("tiles"), keys.get("index_vectors"));
-        assertEquals("1", keys.get("index_segments"), "the run ended with the index merged");
+        assertTrue(Integer.parseInt(keys.get("index_segments")) <= 2, "a segment per committed slide at most: " + info.out());
         assertTrue(Integer.parseInt(keys.get("tiles")) > 50, info.out());
         assertTrue(keys.get("checkpoint").matches("[0-9a-f]{64}"), info.out());
         assertTrue(info.lines().contains("failed: " + folder.resolve(BROKEN) + ": read of 16x16 at (0, 0) level 0 failed: Bogus marker length"),

@@ -7,7 +7,7 @@ import io.histoseek.index.archive.VectorEngine;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps SQLite and the vector engine in step: every tile in SQLite has exactly one vector, every
@@ -27,15 +27,11 @@ final class Consistency {
     private Consistency() {
     }
 
-    /** What a check found and mended. */
-    record Report(boolean checked, long vectorsRemoved, List<Long> slidesReset) {
-        static final Report CLEAN = new Report(false, 0, List.of());
-    }
-
-    static Report restore(Database db, VectorEngine engine, boolean full, ArchiveProgress progress) {
+    /** Checks (when the stamps differ or {@code full} asks) and mends; says what it mended through {@code progress}. */
+    static void restore(Database db, VectorEngine engine, boolean full, ArchiveProgress progress) {
         long recorded = db.read("read the vectors sequence", c -> Meta.getLong(c, Meta.VECTORS_SEQUENCE));
         CommitStamp stamp = engine.committed();
-        if (!full && recorded == stamp.sequence()) return Report.CLEAN;
+        if (!full && recorded == stamp.sequence()) return;
 
         progress.update("checking every tile against the vector index", 0, 0);
         BitSet stored = db.read("list the tiles", Tiles::ids);
@@ -56,7 +52,7 @@ final class Consistency {
         lacking.andNot(indexed);
         lacking.or(twice);
         long[] brokenTiles = lacking.stream().asLongStream().toArray();
-        List<Long> slides = db.read("find the slides of incomplete tiles", c -> Tiles.slidesOf(c, brokenTiles));
+        Set<Long> slides = db.read("find the slides of incomplete tiles", c -> Tiles.slidesOf(c, brokenTiles));
 
         long sequence = Math.max(recorded, stamp.sequence()) + 1;
         long lastTileId = Math.max(stamp.lastTileId(), db.read("read the largest tile id", Tiles::maxId));
@@ -72,13 +68,11 @@ final class Consistency {
         engine.deleteTiles(twice.stream().asLongStream().toArray());
         for (long slide : slides) engine.deleteSlide(slide);
         engine.commit(new CommitStamp(sequence, lastTileId));
-        Report report = new Report(true, withoutTile.size() + twice.cardinality(), List.copyOf(slides));
-        if (report.vectorsRemoved() > 0 || !report.slidesReset().isEmpty()) {
-            progress.note("repaired what an interrupted write left: removed " + report.vectorsRemoved()
-                    + " vectors without their tile; " + report.slidesReset().size()
-                    + " slides with missing vectors will be embedded again");
+        long removed = withoutTile.size() + twice.cardinality();
+        if (removed > 0 || !slides.isEmpty()) {
+            progress.note("repaired what an interrupted write left: removed " + removed + " vectors without their tile; "
+                    + slides.size() + " slides with missing vectors will be embedded again");
         }
-        return report;
     }
 
     /** A growable list of longs (the ids of stray vectors: usually none, at most a few slides' worth). */

@@ -60,10 +60,6 @@ final class LocalArchive implements ArchiveWriter {
         }
     }
 
-    Path folder() {
-        return folder;
-    }
-
     // ---- reading ----
 
     @Override

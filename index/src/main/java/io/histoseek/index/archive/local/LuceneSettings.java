@@ -17,11 +17,14 @@ import java.util.Locale;
  * @param candidatesPerHit  ... and at least this many per hit asked for
  * @param ramBufferMb       vectors buffered before a segment is flushed, at most (see {@link #ramBufferMb(long)})
  * @param maxSegmentMb      the largest segment a merge makes, at most (see {@link #maxSegmentMb(long)})
+ * @param spareSegments     segments beyond the fewest the size allows that an end-of-run merge leaves alone
+ * @param maxDeletedShare   deleted vectors (of re-indexed and removed slides) an end-of-run merge leaves alone
  */
 public record LuceneSettings(ScalarEncoding encoding, int maxConn, int beamWidth, int minCandidates,
-                             int candidatesPerHit, double ramBufferMb, double maxSegmentMb) {
+                             int candidatesPerHit, double ramBufferMb, double maxSegmentMb, int spareSegments,
+                             double maxDeletedShare) {
     public static final LuceneSettings DEFAULTS = new LuceneSettings(ScalarEncoding.PACKED_NIBBLE, 16, 100, 40, 4,
-            64, 16 * 1024);
+            64, 16 * 1024, 2, 0.1);
     private static final double MB = 1024 * 1024;
 
     /** The defaults with the benchmark's overrides, if any. */
@@ -32,7 +35,8 @@ public record LuceneSettings(ScalarEncoding encoding, int maxConn, int beamWidth
                 Integer.getInteger("histoseek.lucene.m", DEFAULTS.maxConn),
                 Integer.getInteger("histoseek.lucene.beam", DEFAULTS.beamWidth),
                 Integer.getInteger("histoseek.lucene.candidates", DEFAULTS.minCandidates),
-                DEFAULTS.candidatesPerHit, DEFAULTS.ramBufferMb, DEFAULTS.maxSegmentMb);
+                DEFAULTS.candidatesPerHit, DEFAULTS.ramBufferMb, DEFAULTS.maxSegmentMb, DEFAULTS.spareSegments,
+                DEFAULTS.maxDeletedShare);
     }
 
     /** The writer's buffer on a heap of {@code maxHeapBytes}: a sixteenth of it, from 4 MB up to {@link #ramBufferMb}. */

@@ -21,6 +21,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -151,10 +152,6 @@ public final class LuceneVectorEngine implements VectorEngine {
         config.setMergePolicy(merges);
         config.setMergeScheduler(new ConcurrentMergeScheduler());
         return config;
-    }
-
-    public LuceneSettings settings() {
-        return settings;
     }
 
     // ---- reading ----
@@ -393,11 +390,35 @@ public final class LuceneVectorEngine implements VectorEngine {
         }
     }
 
+    /**
+     * Merges into the fewest segments the largest segment size allows, unless the index is already
+     * within {@link LuceneSettings#spareSegments()} of that with few deleted vectors: a run that
+     * added a slide to a big archive does not rewrite it.
+     */
     @Override
     public void compact() {
         IndexWriter w = requireWriter();
         try {
-            w.forceMerge(1);
+            long bytes = 0;
+            int segments;
+            int deleted;
+            int documents;
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                IndexReader reader = searcher.getIndexReader();
+                segments = reader.leaves().size();
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    bytes += ((SegmentReader) leaf.reader()).getSegmentInfo().sizeInBytes();
+                }
+                deleted = reader.numDeletedDocs();
+                documents = Math.max(1, reader.maxDoc());
+            } finally {
+                searchers.release(searcher);
+            }
+            long maxSegmentBytes = (long) (settings.maxSegmentMb(Runtime.getRuntime().maxMemory()) * 1024 * 1024);
+            int fewest = (int) Math.max(1, Math.ceilDiv(bytes, maxSegmentBytes));
+            if (segments <= fewest + settings.spareSegments() && deleted <= settings.maxDeletedShare() * documents) return;
+            w.forceMerge(fewest);
         } catch (IOException e) {
             throw failure(folder, "merge the vector index", e);
         }

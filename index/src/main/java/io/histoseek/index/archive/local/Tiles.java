@@ -13,8 +13,10 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /** The {@code tiles} table: each stored tile's level-0 square on its slide. Vectors live in the engine. */
@@ -148,8 +150,8 @@ final class Tiles {
     }
 
     /** The slides of the given tiles. */
-    static List<Long> slidesOf(Connection c, long[] tileIds) throws SQLException {
-        List<Long> slides = new ArrayList<>();
+    static Set<Long> slidesOf(Connection c, long[] tileIds) throws SQLException {
+        Set<Long> slides = new LinkedHashSet<>();
         for (int from = 0; from < tileIds.length; from += IDS_PER_QUERY) {
             int to = Math.min(tileIds.length, from + IDS_PER_QUERY);
             String marks = String.join(",", Collections.nCopies(to - from, "?"));
@@ -157,9 +159,7 @@ final class Tiles {
                     "SELECT DISTINCT slide_id FROM tiles WHERE id IN (" + marks + ")")) {
                 for (int i = from; i < to; i++) ps.setLong(i - from + 1, tileIds[i]);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (!slides.contains(rs.getLong(1))) slides.add(rs.getLong(1));
-                    }
+                    while (rs.next()) slides.add(rs.getLong(1));
                 }
             }
         }

@@ -1,166 +1,39 @@
 package io.histoseek.index.archive.local;
 
-import io.histoseek.index.archive.ClusteredVectors;
-import io.histoseek.index.archive.CommitStamp;
-import io.histoseek.index.archive.ArchiveException;
-import io.histoseek.index.archive.Neighbor;
-import io.histoseek.index.archive.VectorFilter;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.histoseek.index.archive.VectorEngine;
+import io.histoseek.index.archive.VectorEngineContract;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * The Lucene engine on 2,000 clustered 1536-d vectors (past Lucene's stock 1024 limit) in 100
- * slides of 20 tiles, each slide committed on its own (many segments), then compacted: recall
- * against hnswlib-core's exact search, exact scores, filters inside the search, slide order.
- */
-class LuceneVectorEngineTest {
-    static final int DIM = 1536;
-    static final int SLIDES = 100;
-    static final int PER_SLIDE = 20;
-
-    @TempDir
-    static Path dir;
-    static float[][] base;
-    static float[][] queries;
-    static ExactNeighbours exact;
-
-    static long tileId(int slide, int i) {
-        return 1000L * slide + i + 1;
+/** The Lucene engine keeps the engine contract, past Lucene's stock 1024-dimension limit, and keeps its segments few. */
+class LuceneVectorEngineTest extends VectorEngineContract {
+    @Override
+    protected VectorEngine openForWriting(Path folder) {
+        return LuceneVectorEngine.openForWriting(folder, LuceneSettings.DEFAULTS);
     }
 
-    static float[] vectorOf(long tileId) {
-        return base[(int) (tileId / 1000) * PER_SLIDE + (int) (tileId % 1000) - 1];
+    @Override
+    protected VectorEngine openForReading(Path folder) {
+        return LuceneVectorEngine.openForReading(folder, LuceneSettings.DEFAULTS);
     }
 
-    @BeforeAll
-    static void build() {
-        var gen = new ClusteredVectors(DIM, 30, 5);
-        base = gen.next(SLIDES * PER_SLIDE);
-        queries = gen.next(100);
-        exact = new ExactNeighbours(DIM);
-        try (LuceneVectorEngine engine = LuceneVectorEngine.openForWriting(dir, LuceneSettings.DEFAULTS)) {
-            for (int s = 0; s < SLIDES; s++) {
-                long[] ids = new long[PER_SLIDE];
-                float[][] vectors = new float[PER_SLIDE][];
-                for (int i = 0; i < PER_SLIDE; i++) {
-                    ids[i] = tileId(s, i);
-                    vectors[i] = base[s * PER_SLIDE + i];
-                    exact.add(ids[i], vectors[i]);
-                }
-                engine.add(s, ids, vectors);
-                engine.commit(new CommitStamp(s + 1, ids[PER_SLIDE - 1]));
-            }
-            assertTrue(engine.segments() > 1, "a commit per slide makes segments: " + engine.segments());
-            engine.compact();
-            assertEquals(1, engine.segments());
-            assertEquals(new CommitStamp(SLIDES, tileId(SLIDES - 1, PER_SLIDE - 1)), engine.committed(),
-                    "compacting keeps the stamp");
-        }
+    @Override
+    protected void afterCommits(VectorEngine engine) {
+        assertTrue(engine.segments() > 1 + LuceneSettings.DEFAULTS.spareSegments(),
+                "a commit per slide makes segments: " + engine.segments());
     }
 
-    @Test
-    void recallAtTenMatchesExactSearchAndScoresAreExactCosines() {
-        try (LuceneVectorEngine engine = LuceneVectorEngine.openForReading(dir, LuceneSettings.DEFAULTS)) {
-            assertEquals(SLIDES * PER_SLIDE, engine.count());
-            int found = 0;
-            for (float[] q : queries) {
-                List<Neighbor> hits = engine.search(q, 10, 0, VectorFilter.NONE);
-                assertEquals(10, hits.size());
-                Set<Long> truth = new HashSet<>(exact.nearest(q, 10));
-                for (Neighbor hit : hits) if (truth.contains(hit.tileId())) found++;
-                assertEquals(dot(q, vectorOf(hits.getFirst().tileId())), hits.getFirst().score(), 1e-5);
-                for (int i = 1; i < hits.size(); i++) assertTrue(hits.get(i - 1).score() >= hits.get(i).score());
-            }
-            double recall = found / (10.0 * queries.length);
-            assertTrue(recall >= 0.95, "recall@10 " + recall);
-        }
+    @Override
+    protected void afterCompaction(VectorEngine engine) {
+        assertEquals(1, engine.segments());
     }
 
-    @Test
-    void aFilterKeepingOnePercentStillReturnsKOfTheAllowedSlide() {
-        try (LuceneVectorEngine engine = LuceneVectorEngine.openForReading(dir, LuceneSettings.DEFAULTS)) {
-            for (float[] q : Arrays.copyOf(queries, 10)) {
-                List<Neighbor> hits = engine.search(q, 10, 0, VectorFilter.only(List.of(42L)));
-                assertEquals(10, hits.size());
-                List<Long> expected = new ArrayList<>();
-                for (int i = 0; i < PER_SLIDE; i++) expected.add(tileId(42, i));
-                expected.sort((a, b) -> Float.compare(dot(q, vectorOf(b)), dot(q, vectorOf(a))));
-                assertEquals(expected.subList(0, 10), hits.stream().map(Neighbor::tileId).toList());
-
-                Set<Long> excluded = Set.of(0L, 1L, 2L, 3L, 4L);
-                List<Neighbor> others = engine.search(q, 10, 0, VectorFilter.allBut(excluded));
-                assertEquals(10, others.size());
-                assertTrue(others.stream().noneMatch(n -> excluded.contains(n.tileId() / 1000)), others.toString());
-            }
-        }
-    }
-
-    @Test
-    void aSlidesVectorsComeBackInTileOrderAndTilesOneByOne() {
-        try (LuceneVectorEngine engine = LuceneVectorEngine.openForReading(dir, LuceneSettings.DEFAULTS)) {
-            List<Long> ids = new ArrayList<>();
-            engine.forEachVectorOfSlide(17, (id, vector) -> {
-                ids.add(id);
-                assertArrayEquals(vectorOf(id), vector);
-            });
-            List<Long> expected = new ArrayList<>();
-            for (int i = 0; i < PER_SLIDE; i++) expected.add(tileId(17, i));
-            assertEquals(expected, ids);
-            assertArrayEquals(vectorOf(tileId(3, 4)), engine.vector(tileId(3, 4)).orElseThrow());
-            assertTrue(engine.vector(999_999).isEmpty());
-            long[] count = new long[1];
-            engine.forEachTileId(id -> count[0]++);
-            assertEquals(SLIDES * PER_SLIDE, count[0]);
-        }
-    }
-
-    @Test
-    void aReaderSeesEachCommitOfAWriterAndRefusesToWrite(@TempDir Path other) {
-        try (LuceneVectorEngine reader = LuceneVectorEngine.openForReading(other, LuceneSettings.DEFAULTS)) {
-            assertEquals(0, reader.count(), "no index yet reads as empty");
-            assertEquals(List.of(), reader.search(queries[0], 5, 0, VectorFilter.NONE));
-            try (LuceneVectorEngine writer = LuceneVectorEngine.openForWriting(other, LuceneSettings.DEFAULTS)) {
-                // A slide spread over two segments still reads back in tile order.
-                writer.add(7, new long[] {1, 2}, new float[][] {base[0], base[1]});
-                writer.commit(new CommitStamp(1, 2));
-                assertEquals(2, reader.count());
-                writer.add(7, new long[] {3}, new float[][] {base[2]});
-                writer.add(8, new long[] {4}, new float[][] {base[3]});
-                assertEquals(2, reader.count(), "uncommitted adds stay invisible");
-                writer.commit(new CommitStamp(2, 4));
-                assertEquals(4, reader.count());
-                assertEquals(new CommitStamp(2, 4), reader.committed());
-                List<Long> order = new ArrayList<>();
-                reader.forEachVectorOfSlide(7, (id, v) -> order.add(id));
-                assertEquals(List.of(1L, 2L, 3L), order);
-
-                writer.deleteSlide(7);
-                writer.deleteTiles(new long[] {4});
-                writer.commit(new CommitStamp(3, 4));
-                assertEquals(0, reader.count());
-                assertEquals(List.of(), reader.search(queries[0], 5, 0, VectorFilter.NONE));
-            }
-            var refused = assertThrows(ArchiveException.class, () -> reader.deleteSlide(1));
-            assertTrue(refused.getMessage().contains("opened for reading"), refused.getMessage());
-        }
-    }
-
-    static float dot(float[] a, float[] b) {
-        float sum = 0;
-        for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
-        return sum;
+    @Override
+    protected void afterTwoCommits(VectorEngine writer, VectorEngine reader) {
+        writer.compact();
+        assertEquals(2, reader.segments(), "two segments are few enough: the end of a run leaves them");
     }
 }

@@ -1,4 +1,4 @@
-package io.histoseek.index.archive.local;
+package io.histoseek.index.archive;
 
 import com.github.jelmerk.hnswlib.core.DistanceFunctions;
 import com.github.jelmerk.hnswlib.core.Item;
