@@ -94,7 +94,8 @@ public final class LuceneVectorEngine implements VectorEngine {
 
     private final Path folder;
     private final LuceneSettings settings;
-    private final Directory directory;
+    /** Null for a reader until the index folder exists (opening a directory would create it). */
+    private Directory directory;
     private final IndexWriter writer;
     private final CommitWatch commits;
     private SearcherManager searchers;
@@ -115,8 +116,7 @@ public final class LuceneVectorEngine implements VectorEngine {
     public static LuceneVectorEngine openForReading(Path archiveFolder, LuceneSettings settings) {
         Path folder = archiveFolder.resolve(FOLDER);
         try {
-            Directory directory = directory(folder);
-            LuceneVectorEngine engine = new LuceneVectorEngine(folder, settings, directory, null, null, CommitStamp.EMPTY);
+            LuceneVectorEngine engine = new LuceneVectorEngine(folder, settings, null, null, null, CommitStamp.EMPTY);
             engine.searcherOrNull();
             return engine;
         } catch (IOException e) {
@@ -513,8 +513,9 @@ public final class LuceneVectorEngine implements VectorEngine {
 
     /** The searchers over the last commit; null while the archive has no index yet (a reader of a new archive). */
     private synchronized SearcherManager searcherOrNull() throws IOException {
-        if (searchers == null && Files.isDirectory(folder) && DirectoryReader.indexExists(directory)) {
-            searchers = new SearcherManager(directory, null);
+        if (searchers == null && Files.isDirectory(folder)) {
+            if (directory == null) directory = directory(folder);
+            if (DirectoryReader.indexExists(directory)) searchers = new SearcherManager(directory, null);
         }
         return searchers;
     }
