@@ -13,8 +13,9 @@ import io.histoseek.app.gui.setup.ModelSetupSettings;
 import io.histoseek.app.gui.viewer.ImageRegion;
 import io.histoseek.app.gui.viewer.Outline;
 import io.histoseek.app.gui.viewer.OverviewPane;
-import io.histoseek.app.pyramid.PyramidSource;
-import io.histoseek.app.pyramid.SlideSources;
+import io.histoseek.index.slide.SlideImage;
+import io.histoseek.index.slide.SlideImagePool;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.app.gui.viewer.SlideViewer;
 import io.histoseek.app.gui.viewer.TileCache;
 import io.histoseek.app.gui.viewer.Viewport;
@@ -62,7 +63,7 @@ public final class MainWindow {
     private final GuiPreferences preferences;
     private final ModelSetupSettings modelSetupSettings;
     private final BorderPane root = new BorderPane();
-    private final SlideSources slides = new SlideSources(24);
+    private final SlideImagePool slides = new SlideImagePool(OpenSlideImage::open, 24);
     private final SlideViewer viewer = new SlideViewer(new TileCache(TILE_CACHE_BYTES), 2);
     private final SearchPanel searchPanel = new SearchPanel(new SlideTileRenderer(slides));
     private final ArchiveBrowser archiveBrowser;
@@ -286,7 +287,7 @@ public final class MainWindow {
         }, Platform::runLater);
     }
 
-    private void display(Path file, PyramidSource source, Viewport viewport, ImageRegion centre, List<Outline> outlines,
+    private void display(Path file, SlideImage source, Viewport viewport, ImageRegion centre, List<Outline> outlines,
                          boolean remember) {
         if (remember && currentSlide != null) {
             navigation.leave(here());
@@ -326,9 +327,9 @@ public final class MainWindow {
         }
     }
 
-    private static String describe(PyramidSource source) {
-        String mpp = source.micronsPerPixel().isPresent()
-                ? String.format(Locale.ROOT, "%.3f \u00b5m/px", source.micronsPerPixel().getAsDouble()) : "mpp unknown";
+    private static String describe(SlideImage source) {
+        String mpp = source.scale().known()
+                ? String.format(Locale.ROOT, "%.3f \u00b5m/px", source.scale().mpp()) : "mpp unknown";
         return source.name() + "   " + source.width() + " \u00d7 " + source.height() + " px   " + mpp;
     }
 

@@ -1,8 +1,8 @@
 package io.histoseek.app.gui.archive;
 
 import io.histoseek.app.gui.search.ArchiveSession;
-import io.histoseek.app.pyramid.OpenSlideSource;
-import io.histoseek.app.pyramid.PyramidSource;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
+import io.histoseek.index.slide.SlideImage;
 import io.histoseek.index.store.ArchiveCounts;
 import io.histoseek.index.store.ArchiveStore;
 import io.histoseek.index.store.SlideRecord;
@@ -152,7 +152,7 @@ public final class ArchiveBrowser extends VBox {
             Optional<Image> image = Optional.empty();
             if (entry.status() != SlideStatus.MISSING) {
                 // A handle of its own, closed at once: the shared ones belong to the viewer and gallery.
-                try (PyramidSource source = OpenSlideSource.open(entry.file())) {
+                try (SlideImage source = OpenSlideImage.open(entry.file())) {
                     image = Optional.of(SwingFXUtils.toFXImage(source.thumbnail(THUMBNAIL * 2), null));
                 } catch (Exception e) {
                     // No picture: the row still shows name and status.

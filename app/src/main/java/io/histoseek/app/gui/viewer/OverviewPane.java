@@ -1,6 +1,6 @@
 package io.histoseek.app.gui.viewer;
 
-import io.histoseek.app.pyramid.PyramidSource;
+import io.histoseek.index.slide.SlideImage;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
@@ -35,7 +35,7 @@ public final class OverviewPane extends Region {
 
     /** Scale from level-0 pixels to overview pixels, and the offsets that centre the thumbnail. */
     private double[] placement() {
-        PyramidSource source = viewer.getSource();
+        SlideImage source = viewer.getSource();
         double scale = Math.min(getWidth() / source.width(), getHeight() / source.height());
         return new double[] {scale, (getWidth() - source.width() * scale) / 2, (getHeight() - source.height() * scale) / 2};
     }
@@ -43,7 +43,7 @@ public final class OverviewPane extends Region {
     private void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        PyramidSource source = viewer.getSource();
+        SlideImage source = viewer.getSource();
         Image thumbnail = viewer.thumbnailProperty().get();
         Viewport view = viewer.getViewport();
         if (source == null || view == null) {
@@ -68,7 +68,7 @@ public final class OverviewPane extends Region {
     }
 
     private void jump(MouseEvent event) {
-        PyramidSource source = viewer.getSource();
+        SlideImage source = viewer.getSource();
         Viewport view = viewer.getViewport();
         if (source == null || view == null) {
             return;

@@ -1,6 +1,6 @@
 package io.histoseek.app.gui.viewer;
 
-import io.histoseek.app.pyramid.PyramidSource;
+import io.histoseek.index.slide.SlideImage;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -46,7 +46,7 @@ public final class SlideViewer extends Region {
         thread.setDaemon(true);
         return thread;
     });
-    private final ReadOnlyObjectWrapper<PyramidSource> source = new ReadOnlyObjectWrapper<>(this, "source");
+    private final ReadOnlyObjectWrapper<SlideImage> source = new ReadOnlyObjectWrapper<>(this, "source");
     private final ReadOnlyObjectWrapper<Image> thumbnail = new ReadOnlyObjectWrapper<>(this, "thumbnail");
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(this, "viewport");
     private final ObservableList<Outline> outlines = FXCollections.observableArrayList();
@@ -79,8 +79,8 @@ public final class SlideViewer extends Region {
     }
 
     /** Shows {@code newSource} fitted to the window; the previous source is not closed here. */
-    public void setSource(PyramidSource newSource) {
-        PyramidSource previous = source.get();
+    public void setSource(SlideImage newSource) {
+        SlideImage previous = source.get();
         if (previous != null) {
             cache.evict(previous);
         }
@@ -107,11 +107,11 @@ public final class SlideViewer extends Region {
         });
     }
 
-    public ReadOnlyObjectProperty<PyramidSource> sourceProperty() {
+    public ReadOnlyObjectProperty<SlideImage> sourceProperty() {
         return source.getReadOnlyProperty();
     }
 
-    public PyramidSource getSource() {
+    public SlideImage getSource() {
         return source.get();
     }
 
@@ -137,7 +137,7 @@ public final class SlideViewer extends Region {
     }
 
     public void fitToWindow() {
-        PyramidSource current = source.get();
+        SlideImage current = source.get();
         if (current != null) {
             viewport.set(Viewport.fit(current.width(), current.height(), screenWidth(), screenHeight()));
         }
@@ -189,7 +189,7 @@ public final class SlideViewer extends Region {
     }
 
     private double maxDownsample() {
-        PyramidSource current = source.get();
+        SlideImage current = source.get();
         return current == null ? 1 : Math.max(current.width(), current.height()) / 64.0;
     }
 
@@ -207,7 +207,7 @@ public final class SlideViewer extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.web("#3c3f44"));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        PyramidSource current = source.get();
+        SlideImage current = source.get();
         Viewport view = viewport.get();
         if (current == null || view == null) {
             paintHint(g);
@@ -228,9 +228,9 @@ public final class SlideViewer extends Region {
         paintScale(g, current, view);
     }
 
-    private void paintTiles(GraphicsContext g, PyramidSource current, Viewport view) {
+    private void paintTiles(GraphicsContext g, SlideImage current, Viewport view) {
         int level = current.levelFor(view.downsample());
-        double levelDownsample = current.downsample(level);
+        double levelDownsample = current.levelDownsample(level);
         double tileImageSize = TileKey.TILE_SIZE * levelDownsample;
         long firstColumn = Math.max(0, (long) Math.floor(view.left() / tileImageSize));
         long firstRow = Math.max(0, (long) Math.floor(view.top() / tileImageSize));
@@ -291,8 +291,8 @@ public final class SlideViewer extends Region {
         g.setLineDashes((double[]) null);
     }
 
-    private void paintScale(GraphicsContext g, PyramidSource current, Viewport view) {
-        double mpp = current.micronsPerPixel().orElse(0);
+    private void paintScale(GraphicsContext g, SlideImage current, Viewport view) {
+        double mpp = current.scale().known() ? current.scale().mpp() : 0;
         String magnification = ScaleBar.magnification(current.objectivePower().orElse(0), mpp, view.downsample());
         double boxX = 10;
         double boxY = canvas.getHeight() - 46;
@@ -355,7 +355,7 @@ public final class SlideViewer extends Region {
             selection = regionBetween(now, pressX, pressY, event.getX(), event.getY());
             requestRepaint();
         } else if (dragging) {
-            PyramidSource current = source.get();
+            SlideImage current = source.get();
             viewport.set(now.panByScreen(event.getX() - lastX, event.getY() - lastY)
                     .clampedTo(current.width(), current.height()));
         }
@@ -365,7 +365,7 @@ public final class SlideViewer extends Region {
 
     private void onReleased(MouseEvent event) {
         Viewport now = viewport.get();
-        PyramidSource current = source.get();
+        SlideImage current = source.get();
         if (now == null || current == null || event.getButton() != MouseButton.PRIMARY) {
             return;
         }
@@ -385,7 +385,7 @@ public final class SlideViewer extends Region {
     }
 
     private ImageRegion regionBetween(Viewport view, double x1, double y1, double x2, double y2) {
-        PyramidSource current = source.get();
+        SlideImage current = source.get();
         long left = (long) Math.clamp(view.toImageX(Math.min(x1, x2)), 0, current.width());
         long top = (long) Math.clamp(view.toImageY(Math.min(y1, y2)), 0, current.height());
         long right = (long) Math.clamp(view.toImageX(Math.max(x1, x2)), 0, current.width());
@@ -395,7 +395,7 @@ public final class SlideViewer extends Region {
 
     private void onKey(KeyEvent event) {
         Viewport now = viewport.get();
-        PyramidSource current = source.get();
+        SlideImage current = source.get();
         if (now == null || current == null) {
             return;
         }

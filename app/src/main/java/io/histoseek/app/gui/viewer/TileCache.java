@@ -1,6 +1,6 @@
 package io.histoseek.app.gui.viewer;
 
-import io.histoseek.app.pyramid.PyramidSource;
+import io.histoseek.index.slide.SlideImage;
 import javafx.scene.image.Image;
 
 import java.util.Iterator;
@@ -39,7 +39,7 @@ public final class TileCache {
     }
 
     /** Drops every tile of a source that was closed, so the cache holds no stale pixels. */
-    public synchronized void evict(PyramidSource source) {
+    public synchronized void evict(SlideImage source) {
         Iterator<Map.Entry<TileKey, Image>> it = tiles.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<TileKey, Image> entry = it.next();

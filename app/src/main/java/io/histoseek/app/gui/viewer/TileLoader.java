@@ -1,6 +1,7 @@
 package io.histoseek.app.gui.viewer;
 
-import io.histoseek.app.pyramid.PyramidSource;
+import io.histoseek.index.slide.RegionRequest;
+import io.histoseek.index.slide.SlideImage;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
@@ -59,8 +60,8 @@ public final class TileLoader implements AutoCloseable {
             if (!wanted.contains(key)) {
                 return;
             }
-            PyramidSource source = key.source();
-            double downsample = source.downsample(key.level());
+            SlideImage source = key.source();
+            double downsample = source.levelDownsample(key.level());
             long levelX = key.column() * TileKey.TILE_SIZE;
             long levelY = key.row() * TileKey.TILE_SIZE;
             int w = (int) Math.min(TileKey.TILE_SIZE, source.levelWidth(key.level()) - levelX);
@@ -68,8 +69,8 @@ public final class TileLoader implements AutoCloseable {
             if (w <= 0 || h <= 0) {
                 return;
             }
-            BufferedImage pixels = source.readRegion(Math.round(levelX * downsample), Math.round(levelY * downsample),
-                    key.level(), w, h);
+            BufferedImage pixels = source.read(RegionRequest.ofLevel(source, key.level(), Math.round(levelX * downsample),
+                    Math.round(levelY * downsample), w, h));
             Image image = SwingFXUtils.toFXImage(pixels, null);
             cache.put(key, image);
             Platform.runLater(onTileLoaded);

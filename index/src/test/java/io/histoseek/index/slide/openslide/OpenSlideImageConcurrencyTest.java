@@ -1,4 +1,7 @@
-package io.histoseek.index.slide;
+package io.histoseek.index.slide.openslide;
+
+import io.histoseek.index.slide.SharedSlides;
+import io.histoseek.index.slide.SlideException;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +16,7 @@ import static io.histoseek.index.slide.SharedSlides.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SlideConcurrencyTest {
+class OpenSlideImageConcurrencyTest {
     /**
      * Readers hammer one handle while another thread closes it: close waits for the reads in
      * flight, later reads throw IllegalStateException, and nothing touches freed native memory
@@ -23,7 +26,7 @@ class SlideConcurrencyTest {
     void closingWhileManyThreadsReadNeverCrashes() throws Exception {
         for (String file : List.of(SharedSlides.CMU, SharedSlides.TIFF_05)) {
             for (int round = 0; round < 3; round++) {
-                Slide slide = Slide.open(get(file));
+                OpenSlideImage slide = OpenSlideImage.open(get(file));
                 int threads = 12;
                 CountDownLatch started = new CountDownLatch(threads);
                 AtomicInteger reads = new AtomicInteger();

@@ -1,4 +1,7 @@
-package io.histoseek.index.slide;
+package io.histoseek.index.slide.openslide;
+
+import io.histoseek.index.slide.SharedSlides;
+import io.histoseek.index.slide.SlideException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SlideTest {
+class OpenSlideImageTest {
     /** Geometry from ../shared/data/slides/README.md (and openslide-show-properties). */
     @ParameterizedTest
     @CsvSource({
@@ -34,7 +37,7 @@ class SlideTest {
     })
     void opensWithTheDocumentedGeometry(String file, String vendor, int levels, long width, long height,
                                         long lastWidth, long lastHeight, double lastDownsample) throws Exception {
-        try (Slide slide = Slide.open(get(file))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(file))) {
             assertEquals(vendor, slide.vendor());
             assertEquals(levels, slide.levelCount());
             assertEquals(width, slide.width());
@@ -49,7 +52,7 @@ class SlideTest {
 
     @Test
     void associatedImagesDecodeAtTheirSizes() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.CMU))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.CMU))) {
             assertEquals(List.of("label", "macro", "thumbnail"), slide.associatedImageNames().stream().sorted().toList());
             BufferedImage thumbnail = slide.readAssociatedImage("thumbnail");
             assertEquals(574, thumbnail.getWidth());
@@ -60,16 +63,17 @@ class SlideTest {
             assertArrayEquals(new long[] {1280, 431}, slide.associatedImageSize("macro"));
             assertThrows(SlideException.class, () -> slide.readAssociatedImage("nope"));
             assertTrue(slide.quickHash().orElseThrow().startsWith("6335ea0e"));
-            assertEquals("20", slide.objectivePower().orElseThrow());
+            assertEquals("20", slide.property("openslide.objective-power").orElseThrow());
+            assertEquals(20.0, slide.objectivePower().orElseThrow());
         }
     }
 
     @Test
     void iccProfileIsOptional() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.TCGA))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.TCGA))) {
             // OpenSlide 3.4 cannot return it; 4.x returns the embedded sRGB profile ("acsp" at byte 36).
             slide.iccProfile().ifPresent(icc -> assertEquals("acsp", new String(icc, 36, 4, StandardCharsets.US_ASCII)));
-            if (Slide.libraryVersion().startsWith("3.")) {
+            if (OpenSlideImage.libraryVersion().startsWith("3.")) {
                 assertTrue(slide.iccProfile().isEmpty());
             }
         }
@@ -77,7 +81,7 @@ class SlideTest {
 
     @Test
     void readsExactPixelsAndCompositesOutsideOntoWhite() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.BOXES))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.BOXES))) {
             int[] pixels = new int[300 * 250];
             slide.readRegion(0, 0, 0, 300, 250, pixels);
             BufferedImage image = slide.readRegion(0, 0, 0, 300, 250);
@@ -101,22 +105,22 @@ class SlideTest {
 
     @Test
     void invalidFilesFailWithOneLineNamingFileAndReason() {
-        SlideException unopenable = assertThrows(SlideException.class, () -> Slide.open(get(SharedSlides.UNOPENABLE)));
+        SlideException unopenable = assertThrows(SlideException.class, () -> OpenSlideImage.open(get(SharedSlides.UNOPENABLE)));
         assertTrue(unopenable.getMessage().contains("unopenable.tiff"), unopenable.getMessage());
         assertTrue(unopenable.getMessage().contains("Unsupported TIFF compression: 52479"), unopenable.getMessage());
         assertFalse(unopenable.getMessage().contains("\n"));
 
         Path readme = SharedSlides.get("README.md");
-        SlideException notSlide = assertThrows(SlideException.class, () -> Slide.open(readme));
+        SlideException notSlide = assertThrows(SlideException.class, () -> OpenSlideImage.open(readme));
         assertTrue(notSlide.getMessage().startsWith(readme.toString() + ": not a slide format"), notSlide.getMessage());
 
-        SlideException missing = assertThrows(SlideException.class, () -> Slide.open(Path.of("/nonexistent/x.svs")));
+        SlideException missing = assertThrows(SlideException.class, () -> OpenSlideImage.open(Path.of("/nonexistent/x.svs")));
         assertEquals("/nonexistent/x.svs: no such file", missing.getMessage());
     }
 
     @Test
     void unreadableSlideOpensButEveryReadFailsStickily() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.UNREADABLE))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.UNREADABLE))) {
             int[] pixels = new int[16 * 16];
             for (int attempt = 0; attempt < 3; attempt++) {
                 SlideException e = assertThrows(SlideException.class, () -> slide.readRegion(0, 0, 0, 16, 16, pixels));
@@ -128,7 +132,7 @@ class SlideTest {
 
     @Test
     void readAfterCloseIsAnExceptionNotACrash() throws Exception {
-        Slide slide = Slide.open(get(SharedSlides.SMALL));
+        OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.SMALL));
         slide.close();
         slide.close();
         assertTrue(slide.isClosed());
@@ -140,7 +144,7 @@ class SlideTest {
     void nonAsciiFileNameOpens(@TempDir Path temp) throws Exception {
         Path copy = temp.resolve("schnitt-ü-病理.svs");
         Files.copy(get(SharedSlides.SMALL), copy);
-        try (Slide slide = Slide.open(copy)) {
+        try (OpenSlideImage slide = OpenSlideImage.open(copy)) {
             assertEquals(16, slide.width());
             BufferedImage region = slide.readRegion(0, 0, 0, 16, 16);
             assertEquals(16, region.getWidth());

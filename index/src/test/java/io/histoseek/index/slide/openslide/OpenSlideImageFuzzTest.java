@@ -1,4 +1,7 @@
-package io.histoseek.index.slide;
+package io.histoseek.index.slide.openslide;
+
+import io.histoseek.index.slide.SharedSlides;
+import io.histoseek.index.slide.SlideException;
 
 import io.histoseek.index.tile.TileReader;
 import io.histoseek.index.tile.TilePosition;
@@ -19,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Damaged copies of the small slides (truncated, bytes flipped) must either open and read, or
  * fail with a SlideException naming the file; never another exception, never a dead JVM.
  */
-class SlideFuzzTest {
+class OpenSlideImageFuzzTest {
     private static final List<String> SMALL_SLIDES = List.of(
             SharedSlides.SMALL, SharedSlides.BOXES, SharedSlides.UNREADABLE, SharedSlides.TIFF_05);
 
@@ -61,7 +64,7 @@ class SlideFuzzTest {
 
     /** True when the copy opened and everything read; false for a clean SlideException. */
     private static boolean exercise(Path copy) {
-        try (Slide slide = Slide.open(copy)) {
+        try (OpenSlideImage slide = OpenSlideImage.open(copy)) {
             // Every pixel of every level, so damaged tile data is decoded too (at most 4096 px a side).
             for (int level = slide.levelCount() - 1; level >= 0; level--) {
                 int w = (int) Math.min(4096, slide.levelWidth(level));

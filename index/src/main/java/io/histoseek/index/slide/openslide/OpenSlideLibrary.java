@@ -1,4 +1,6 @@
-package io.histoseek.index.slide;
+package io.histoseek.index.slide.openslide;
+
+import io.histoseek.index.slide.SlideException;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -21,7 +23,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 /**
  * The FFM binding to libopenslide: only the functions OpenSlide 3.4 (libopenslide.so.0) and
  * 4.x (libopenslide.so.1) both export; the 4.x-only ICC functions are looked up optionally.
- * Thin: no policy here, {@link Slide} owns locking and error checks.
+ * Thin: no policy here, {@link OpenSlideImage} owns locking and error checks.
  */
 final class OpenSlideLibrary {
     private static final String[] LIBRARY_NAMES = {"libopenslide.so.1", "libopenslide.so.0"};

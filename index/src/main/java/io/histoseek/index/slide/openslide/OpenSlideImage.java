@@ -1,28 +1,34 @@
-package io.histoseek.index.slide;
+package io.histoseek.index.slide.openslide;
+
+import io.histoseek.index.slide.Pixels;
+import io.histoseek.index.slide.SlideException;
+import io.histoseek.index.slide.SlideImage;
 
 import java.awt.image.BufferedImage;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * An open whole-slide image (OpenSlide handle). Every method is thread-safe; {@link #close()}
- * waits for reads in flight, and any call after close throws {@link IllegalStateException}
- * instead of touching freed native memory. OpenSlide errors are sticky: once a read fails,
- * every later read of this handle fails too (reopen the file to retry).
+ * A whole-slide image read through OpenSlide (one native handle). Every method is thread-safe;
+ * {@link #close()} waits for reads in flight, and any call after close throws
+ * {@link IllegalStateException} instead of touching freed native memory. OpenSlide errors are
+ * sticky: once a read fails, every later read of this handle fails too (reopen the file to retry).
  *
  * <p>Coordinates are always level-0 pixels; pixels come back as opaque 0xFFRRGGBB, transparent
  * areas (outside the scanned region) composited onto white.
  */
-public final class Slide implements AutoCloseable {
+public final class OpenSlideImage implements SlideImage {
     /** Regions up to this many pixels reuse one native buffer per thread; larger ones get their own. */
     private static final long POOLED_PIXELS = 1L << 20;
     /** Labels, macros and thumbnails are a few megapixels; more means a damaged header. */
@@ -30,6 +36,7 @@ public final class Slide implements AutoCloseable {
     private static final ThreadLocal<NativeBuffer> BUFFERS = ThreadLocal.withInitial(NativeBuffer::new);
 
     private final Path file;
+    private final String id;
     private final OpenSlideLibrary lib;
     private final MemorySegment handle;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -41,8 +48,9 @@ public final class Slide implements AutoCloseable {
     private final long[] levelHeights;
     private final double[] levelDownsamples;
 
-    private Slide(Path file, OpenSlideLibrary lib, MemorySegment handle) throws Throwable {
+    private OpenSlideImage(Path file, String id, OpenSlideLibrary lib, MemorySegment handle) throws Throwable {
         this.file = file;
+        this.id = id;
         this.lib = lib;
         this.handle = handle;
         Map<String, String> props = new TreeMap<>();
@@ -85,7 +93,7 @@ public final class Slide implements AutoCloseable {
      * Opens a slide. Throws a SlideException naming the file and the reason: missing file, a
      * format OpenSlide does not recognise, or OpenSlide's own error for a broken file.
      */
-    public static Slide open(Path file) throws SlideException {
+    public static OpenSlideImage open(Path file) throws SlideException {
         if (!Files.exists(file)) {
             throw new SlideException(file, "no such file");
         }
@@ -95,6 +103,7 @@ public final class Slide implements AutoCloseable {
         if (!Files.isReadable(file)) {
             throw new SlideException(file, "not readable (permission denied)");
         }
+        String id = id(file);
         OpenSlideLibrary lib = OpenSlideLibrary.get();
         MemorySegment handle;
         try (Arena arena = Arena.ofConfined()) {
@@ -110,7 +119,7 @@ public final class Slide implements AutoCloseable {
             if (error != null) {
                 throw new SlideException(file, error);
             }
-            return new Slide(file, lib, handle);
+            return new OpenSlideImage(file, id, lib, handle);
         } catch (Throwable t) {
             try {
                 lib.close.invokeExact(handle);
@@ -121,6 +130,15 @@ public final class Slide implements AutoCloseable {
                 throw e;
             }
             throw new SlideException(file, "OpenSlide failed: " + t);
+        }
+    }
+
+    /** The absolute file, its size and modification time: a changed file is another image. */
+    private static String id(Path file) throws SlideException {
+        try {
+            return file.toAbsolutePath().normalize() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new SlideException(file, "cannot read the file's size and date (" + e.getMessage() + ")");
         }
     }
 
@@ -137,6 +155,12 @@ public final class Slide implements AutoCloseable {
         }
     }
 
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
     public Path file() {
         return file;
     }
@@ -146,38 +170,39 @@ public final class Slide implements AutoCloseable {
         return properties.getOrDefault("openslide.vendor", "unknown");
     }
 
+    @Override
     public long width() {
         return levelWidths[0];
     }
 
+    @Override
     public long height() {
         return levelHeights[0];
     }
 
+    @Override
     public int levelCount() {
         return levelWidths.length;
     }
 
+    @Override
     public long levelWidth(int level) {
         return levelWidths[level];
     }
 
+    @Override
     public long levelHeight(int level) {
         return levelHeights[level];
     }
 
-    /** Level-0 pixels per pixel of this level; not an exact power of two (2.0005 on Aperio). */
+    @Override
     public double levelDownsample(int level) {
         return levelDownsamples[level];
     }
 
-    /** All OpenSlide properties (openslide.*, tiff.*, vendor-specific), sorted by name. */
+    @Override
     public Map<String, String> properties() {
         return properties;
-    }
-
-    public Optional<String> property(String name) {
-        return Optional.ofNullable(properties.get(name));
     }
 
     /** openslide.quickhash-1: a content hash that identifies the slide whatever its file name. */
@@ -185,12 +210,18 @@ public final class Slide implements AutoCloseable {
         return property("openslide.quickhash-1");
     }
 
-    /** Nominal scanner objective (openslide.objective-power), when the file records it. */
-    public Optional<String> objectivePower() {
-        return property("openslide.objective-power");
+    /** Nominal scanner objective (openslide.objective-power), when the file records a positive number. */
+    @Override
+    public OptionalDouble objectivePower() {
+        try {
+            double power = Double.parseDouble(property("openslide.objective-power").orElse("").strip());
+            return power > 0 && Double.isFinite(power) ? OptionalDouble.of(power) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
     }
 
-    /** Names of associated images: typically thumbnail, label, macro. */
+    @Override
     public List<String> associatedImageNames() {
         return associatedImageNames;
     }
@@ -227,10 +258,7 @@ public final class Slide implements AutoCloseable {
         });
     }
 
-    /**
-     * Reads a w x h region at {@code level} whose top-left corner is (x0, y0) in level-0 pixels,
-     * into {@code out} (row-major, 0xFFRRGGBB, composited onto white).
-     */
+    @Override
     public void readRegion(long x0, long y0, int level, int w, int h, int[] out) throws SlideException {
         if (level < 0 || level >= levelCount()) {
             throw new IllegalArgumentException("level " + level + " outside 0.." + (levelCount() - 1));
@@ -260,7 +288,7 @@ public final class Slide implements AutoCloseable {
         return Pixels.toImage(pixels, w, h);
     }
 
-    /** Width and height of an associated image, without decoding it. */
+    @Override
     public long[] associatedImageSize(String name) throws SlideException {
         return whileOpen("associated image " + name, () -> {
             try (Arena arena = Arena.ofConfined()) {
@@ -269,7 +297,7 @@ public final class Slide implements AutoCloseable {
         });
     }
 
-    /** Decodes an associated image (thumbnail, label, macro) as TYPE_INT_RGB on white. */
+    @Override
     public BufferedImage readAssociatedImage(String name) throws SlideException {
         long[] size = associatedImageSize(name);
         if (size[0] * size[1] > MAX_ASSOCIATED_PIXELS) {
@@ -303,7 +331,6 @@ public final class Slide implements AutoCloseable {
         return new long[] {width, height};
     }
 
-    /** Waits for reads in flight, then frees the native handle. Idempotent. */
     @Override
     public void close() {
         lock.writeLock().lock();
@@ -382,7 +409,7 @@ public final class Slide implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Slide[" + file + ", " + vendor() + ", " + width() + "x" + height() + "]";
+        return "OpenSlideImage[" + file + ", " + vendor() + ", " + width() + "x" + height() + "]";
     }
 
     /** One growable native pixel buffer per thread, freed with the thread. */
