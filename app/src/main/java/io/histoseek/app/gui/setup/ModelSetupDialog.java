@@ -1,7 +1,7 @@
 package io.histoseek.app.gui.setup;
 
 import io.histoseek.app.gui.Controls;
-import io.histoseek.app.RegisteredModel;
+import io.histoseek.app.config.RegisteredModel;
 import io.histoseek.app.gui.GuiPreferences;
 import io.histoseek.app.setup.DownloadProgress;
 import io.histoseek.app.setup.LoaderVerifier;

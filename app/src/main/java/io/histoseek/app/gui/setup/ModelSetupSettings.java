@@ -1,6 +1,6 @@
 package io.histoseek.app.gui.setup;
 
-import io.histoseek.app.AppDirs;
+import io.histoseek.app.config.AppDirs;
 import io.histoseek.app.gui.GuiPreferences;
 import io.histoseek.app.setup.ModelSetup;
 

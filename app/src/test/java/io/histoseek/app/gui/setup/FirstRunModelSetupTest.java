@@ -2,9 +2,9 @@ package io.histoseek.app.gui.setup;
 
 import io.histoseek.app.SharedTestData;
 import com.sun.net.httpserver.HttpServer;
-import io.histoseek.app.AppConfig;
-import io.histoseek.app.AppDirs;
-import io.histoseek.app.RegisteredModel;
+import io.histoseek.app.config.AppConfig;
+import io.histoseek.app.config.AppDirs;
+import io.histoseek.app.config.RegisteredModel;
 import io.histoseek.app.gui.GuiPreferences;
 import io.histoseek.app.gui.GuiTestSupport;
 import io.histoseek.app.gui.HistoseekApp;

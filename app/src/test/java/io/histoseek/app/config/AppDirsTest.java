@@ -1,4 +1,4 @@
-package io.histoseek.app;
+package io.histoseek.app.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

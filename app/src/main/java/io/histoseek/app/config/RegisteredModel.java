@@ -1,4 +1,4 @@
-package io.histoseek.app;
+package io.histoseek.app.config;
 
 import java.nio.file.Path;
 import java.time.Instant;
