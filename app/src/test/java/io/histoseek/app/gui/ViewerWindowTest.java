@@ -1,6 +1,7 @@
 package io.histoseek.app.gui;
 
 import io.histoseek.app.SharedTestData;
+import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.gui.viewer.SlideViewer;
 import io.histoseek.app.gui.viewer.Viewport;
 import javafx.scene.input.KeyCode;
@@ -42,10 +43,10 @@ class ViewerWindowTest {
     @Test
     void opensZoomsAndPansASlide(FxRobot robot) throws Exception {
         Path slide = SharedTestData.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif");
-        robot.interact(() -> app.window().openSlide(slide));
-        SlideViewer viewer = app.window().viewer();
+        robot.interact(() -> app.window().slidePanel().open(slide));
+        SlideViewer viewer = app.window().slidePanel().viewer();
         assertTrue(stage.getTitle().contains("Histoseek"));
-        GuiTestSupport.waitUntil("thumbnail", 20, () -> viewer.thumbnailProperty().get() != null);
+        GuiTestSupport.waitUntil("thumbnail", 20, () -> app.window().slidePanel().slideLayer().thumbnailProperty().get() != null);
         Viewport fitted = viewer.getViewport();
         assertTrue(fitted.downsample() > 1, "a 2220x2967 slide is fitted zoomed out: " + fitted);
         Thread.sleep(1500);

@@ -2,6 +2,7 @@ package io.histoseek.app.gui;
 
 import io.histoseek.app.SharedTestData;
 import io.histoseek.app.TestArchive;
+import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.gui.wizard.IndexWizard;
 import io.histoseek.index.store.ArchiveStore;
 import javafx.scene.control.Button;

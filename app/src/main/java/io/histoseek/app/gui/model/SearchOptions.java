@@ -1,4 +1,4 @@
-package io.histoseek.app.gui.search;
+package io.histoseek.app.gui.model;
 
 /** The user's search settings: how many hits, whether to skip the query's slide, and a cap per slide (0: none). */
 public record SearchOptions(int k, boolean excludeSameSlide, int maxPerSlide) {

@@ -1,4 +1,4 @@
-package io.histoseek.app.gui.viewer;
+package io.histoseek.app.export;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.histoseek.app.gui.search;
+package io.histoseek.app.gui.model;
 
 import io.histoseek.app.export.GallerySearch;
 import io.histoseek.app.export.ResultGallery;

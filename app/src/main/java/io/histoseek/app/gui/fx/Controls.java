@@ -1,4 +1,4 @@
-package io.histoseek.app.gui;
+package io.histoseek.app.gui.fx;
 
 import javafx.scene.control.Button;
 

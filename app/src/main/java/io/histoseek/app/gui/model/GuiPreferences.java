@@ -1,4 +1,4 @@
-package io.histoseek.app.gui;
+package io.histoseek.app.gui.model;
 
 import io.histoseek.app.config.AppConfig;
 import io.histoseek.app.config.AppDirs;

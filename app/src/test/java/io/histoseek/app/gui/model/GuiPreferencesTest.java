@@ -1,4 +1,4 @@
-package io.histoseek.app.gui;
+package io.histoseek.app.gui.model;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
