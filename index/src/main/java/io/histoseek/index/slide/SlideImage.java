@@ -116,21 +116,19 @@ public interface SlideImage extends AutoCloseable {
 
     /**
      * A picture of the whole slide at most {@code maxSide} pixels on its longer side: the
-     * scanner's stored thumbnail when there is one (fast), else the coarsest level scaled down.
+     * scanner's stored thumbnail when there is one (fast), else the whole slide read from the
+     * level for that size (refused when that level is too large to read whole).
      */
     default BufferedImage thumbnail(int maxSide) throws SlideException {
         if (associatedImageNames().contains("thumbnail")) {
             return Pixels.scaleToFit(readAssociatedImage("thumbnail"), maxSide);
         }
-        int level = levelCount() - 1;
-        long w = levelWidth(level);
-        long h = levelHeight(level);
-        if (w * h > MAX_THUMBNAIL_SOURCE_PIXELS) {
+        RegionRequest whole = RegionRequest.wholeImage(this, maxSide);
+        int level = levelFor(whole.downsample());
+        if (levelWidth(level) * levelHeight(level) > MAX_THUMBNAIL_SOURCE_PIXELS) {
             throw new SlideException(file(), "no thumbnail and the smallest level is too large to read whole");
         }
-        int[] pixels = new int[(int) (w * h)];
-        readRegion(0, 0, level, (int) w, (int) h, pixels);
-        return Pixels.scaleToFit(Pixels.toImage(pixels, (int) w, (int) h), maxSide);
+        return read(whole);
     }
 
     /**

@@ -70,6 +70,20 @@ class RegionRequestTest {
     }
 
     @Test
+    void aThumbnailIsTheStoredOneOrTheWholeSlideAtTheSizeAsked() throws Exception {
+        try (OpenSlideImage stored = OpenSlideImage.open(get(SharedSlides.CMU));
+             OpenSlideImage levels = OpenSlideImage.open(get(SharedSlides.BOXES))) {
+            BufferedImage fromStored = stored.thumbnail(256);
+            assertEquals(256, fromStored.getHeight(), "the stored 574x768 thumbnail, scaled down");
+            assertEquals(191, fromStored.getWidth());
+            assertEquals(768, stored.thumbnail(2000).getHeight(), "never enlarged");
+            BufferedImage fromLevels = levels.thumbnail(128);
+            assertEquals(128, fromLevels.getWidth(), "boxes.tiff has no stored thumbnail: its 300x250 pyramid is read");
+            assertEquals(107, fromLevels.getHeight());
+        }
+    }
+
+    @Test
     void theImageIdChangesWithTheFileAndRequestsAreValidated() throws Exception {
         try (OpenSlideImage a = OpenSlideImage.open(get(SharedSlides.CMU));
              OpenSlideImage again = OpenSlideImage.open(get(SharedSlides.CMU));
