@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.histoseek.app.TestArchive;
 import io.histoseek.app.export.CsvResultsWriter;
 import io.histoseek.app.export.GalleryTile;
+import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.gui.search.HitCard;
 import io.histoseek.app.gui.viewer.SlideViewer;
@@ -166,13 +167,19 @@ class ArchiveWorkflowTest {
         robot.clickOn("#backButton");
         GuiTestSupport.waitUntil("back again", 10, () -> viewer.getImage().name().equals(TestArchive.AGENT));
 
-        // 6. A shift-dragged rectangle searches the mean of its tiles.
+        // 6. A shift-dragged rectangle searches the mean of its tiles (a new result, not the last one still showing).
+        ResultGallery beforeBox = window.model().resultProperty().get();
         Point2D from = screenPoint(viewer, 700, 1300);
         Point2D to = screenPoint(viewer, 1300, 1900);
         robot.press(KeyCode.SHIFT).drag(from, MouseButton.PRIMARY).dropTo(to).release(KeyCode.SHIFT);
-        GuiTestSupport.waitUntil("the rectangle's results", 30, () -> outlines(window).stream()
-                .anyMatch(o -> o.color().equals(Outline.QUERY) && o.region().width() > 400)
-                && window.searchPanel().gallery().hits().stream().noneMatch(h -> h.slideName().equals(TestArchive.AGENT)));
+        GuiTestSupport.waitUntil("the rectangle's results", 30, () -> window.model().resultProperty().get() != beforeBox
+                && window.model().resultProperty().get().query().width() > 400);
+        ResultGallery boxed = window.model().resultProperty().get();
+        assertTrue(outlines(window).stream().anyMatch(o -> o.color().equals(Outline.QUERY) && o.region().width() > 400),
+                "the rectangle is outlined");
+        assertFalse(boxed.hits().isEmpty());
+        assertTrue(boxed.hits().stream().noneMatch(h -> h.slideName().equals(TestArchive.AGENT)), "still without the query's slide");
+        assertEquals(boxed.hits(), window.searchPanel().gallery().hits(), "the gallery shows the rectangle's hits");
 
         // 7. A slide outside the archive: its tile is embedded on the fly with the archive's model.
         Path outside = SharedTestData.slides().resolve("constructed/CMU-1-Small-Region-mirax.mrxs");

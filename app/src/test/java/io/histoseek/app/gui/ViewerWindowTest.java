@@ -4,6 +4,10 @@ import io.histoseek.app.SharedTestData;
 import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.gui.viewer.SlideViewer;
 import io.histoseek.app.gui.viewer.Viewport;
+import io.histoseek.app.gui.viewer.overlay.TileGridOverlay;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
+import io.histoseek.index.tile.TileGrid;
+import io.histoseek.index.tile.TilePosition;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -18,6 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +56,7 @@ class ViewerWindowTest {
         assertTrue(fitted.downsample() > 1, "a 2220x2967 slide is fitted zoomed out: " + fitted);
         Thread.sleep(1500);
         GuiTestSupport.screenshot(stage.getScene(), "viewer-fitted");
+        assertTrue(GuiTestSupport.tissuePixels(viewer) > 2000, "the viewer shows the slide's pixels");
 
         robot.moveTo(viewer).scroll(3, javafx.geometry.VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
@@ -75,5 +81,18 @@ class ViewerWindowTest {
         assertTrue(viewer.getViewport().centreY() > 2967 * 0.8, "a click low on the overview jumps there: " + viewer.getViewport());
         robot.type(KeyCode.F);
         assertEquals(fitted.downsample(), viewer.getViewport().downsample(), 1e-9, "F fits the slide again");
+
+        // The tile grid layer draws exactly the tiles indexing cuts from this slide.
+        TileGridOverlay grid = app.window().slidePanel().tileGrid();
+        assertTrue(grid.tiles().isEmpty(), "hidden and not planned until switched on");
+        List<TilePosition> expected;
+        try (OpenSlideImage image = OpenSlideImage.open(slide)) {
+            expected = TileGrid.plan(image, image.scale()).tiles();
+        }
+        robot.clickOn("#tileGridToggle");
+        GuiTestSupport.waitUntil("the tile grid", 20, () -> !grid.tiles().isEmpty());
+        assertEquals(expected, grid.tiles());
+        Thread.sleep(500);
+        GuiTestSupport.screenshot(stage.getScene(), "viewer-tile-grid");
     }
 }
