@@ -117,6 +117,9 @@ public final class MainWindow {
     }
 
     private void showTitle(SlideImage image) {
+        if (image == null) {
+            return;
+        }
         PhysicalScale scale = image.scale();
         String mpp = scale.known() ? String.format(Locale.ROOT, "%.3f \u00b5m/px", scale.mpp()) : "mpp unknown";
         stage.setTitle(TITLE + " \u2014 " + image.name());

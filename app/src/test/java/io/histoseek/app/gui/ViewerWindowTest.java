@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the real main window: open a slide, zoom with the wheel, pan by dragging and with keys, fit. */
@@ -48,6 +49,9 @@ class ViewerWindowTest {
     @Test
     void opensZoomsAndPansASlide(FxRobot robot) throws Exception {
         Path slide = SharedTestData.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif");
+        javafx.scene.Node placeholder = robot.lookup(".viewer-placeholder").query();
+        assertTrue(placeholder.isVisible(), "an empty viewer says how to open a slide");
+        GuiTestSupport.screenshot(stage.getScene(), "viewer-empty");
         robot.interact(() -> app.window().slidePanel().open(slide));
         SlideViewer viewer = app.window().slidePanel().viewer();
         assertTrue(stage.getTitle().contains("Histoseek"));
@@ -57,6 +61,7 @@ class ViewerWindowTest {
         Thread.sleep(1500);
         GuiTestSupport.screenshot(stage.getScene(), "viewer-fitted");
         assertTrue(GuiTestSupport.tissuePixels(viewer) > 2000, "the viewer shows the slide's pixels");
+        assertFalse(placeholder.isVisible());
 
         robot.moveTo(viewer).scroll(3, javafx.geometry.VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();

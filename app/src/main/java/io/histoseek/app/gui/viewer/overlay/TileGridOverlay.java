@@ -25,7 +25,8 @@ public final class TileGridOverlay extends AbstractOverlay {
 
     private final ExecutorService planner = Background.thread("tile-grid");
     private SlideImage planned;
-    private List<TilePosition> tiles = List.of();
+    /** Set on the FX thread; volatile so a test thread polling {@link #tiles()} sees it. */
+    private volatile List<TilePosition> tiles = List.of();
 
     public TileGridOverlay() {
         visibleProperty().set(false);
