@@ -126,7 +126,7 @@ public interface SlideImage extends AutoCloseable {
         RegionRequest whole = RegionRequest.wholeImage(this, maxSide);
         int level = levelFor(whole.downsample());
         if (levelWidth(level) * levelHeight(level) > MAX_THUMBNAIL_SOURCE_PIXELS) {
-            throw new SlideException(file(), "no thumbnail and the smallest level is too large to read whole");
+            throw new SlideException(file(), "no stored thumbnail, and level " + level + " is too large to read whole");
         }
         return read(whole);
     }
