@@ -1,10 +1,13 @@
 package io.histoseek.cluster;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 
 /**
  * Opens a SolrJ client on the cluster of a {@link SolrAddress} and proves the cluster answers:
@@ -17,6 +20,8 @@ public final class SolrClients {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     /** How long one request may take: a first k-NN on a cold shard reads its vectors from disk. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    /** ZooKeeper session: long enough to ride out a GC pause of a busy client. */
+    private static final Duration ZK_SESSION = Duration.ofSeconds(30);
 
     private SolrClients() {
     }
@@ -26,30 +31,47 @@ public final class SolrClients {
     }
 
     public static CloudSolrClient connect(SolrAddress address, Duration connectTimeout) {
-        int connectMs = Math.toIntExact(connectTimeout.toMillis());
-        Http2SolrClient.Builder http = new Http2SolrClient.Builder()
-                .withConnectionTimeout(connectMs, TimeUnit.MILLISECONDS)
-                .withIdleTimeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .withRequestTimeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         CloudSolrClient client = null;
         try {
             client = switch (address) {
                 case SolrAddress.ZooKeeper zk -> new CloudSolrClient.Builder(zk.hosts(), zk.chrootPath())
-                        .withZkConnectTimeout(connectMs, TimeUnit.MILLISECONDS)
-                        .withZkClientTimeout(Math.max(connectMs, 30_000), TimeUnit.MILLISECONDS)
-                        .withInternalClientBuilder(http)
+                        .withZkConnectTimeout(Math.toIntExact(connectTimeout.toMillis()), TimeUnit.MILLISECONDS)
+                        .withZkClientTimeout(Math.toIntExact(ZK_SESSION.toMillis()), TimeUnit.MILLISECONDS)
+                        .withInternalClientBuilder(http(new Http2SolrClient.Builder(), connectTimeout))
                         .withDefaultCollection(zk.collection())
                         .build();
-                case SolrAddress.Http node -> new CloudSolrClient.Builder(List.of(node.solrUrl().toString()))
-                        .withInternalClientBuilder(http)
-                        .withDefaultCollection(node.collection())
-                        .build();
+                case SolrAddress.Http node -> {
+                    probe(node, connectTimeout);
+                    yield new CloudSolrClient.Builder(List.of(node.solrUrl().toString()))
+                            .withInternalClientBuilder(http(new Http2SolrClient.Builder(), connectTimeout))
+                            .withDefaultCollection(node.collection())
+                            .build();
+                }
             };
             client.connect();
             return client;
         } catch (RuntimeException e) {
             closeQuietly(client);
             throw unreachable(address, connectTimeout, e);
+        }
+    }
+
+    private static Http2SolrClient.Builder http(Http2SolrClient.Builder builder, Duration connectTimeout) {
+        return builder.withConnectionTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .withIdleTimeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .withRequestTimeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks the node for its collections before SolrJ's cluster-state provider does: that one
+     * reports only "Failed fetching live_nodes", this one the cause (connection refused, not
+     * SolrCloud, not Solr).
+     */
+    private static void probe(SolrAddress.Http node, Duration connectTimeout) {
+        try (Http2SolrClient client = http(new Http2SolrClient.Builder(node.solrUrl().toString()), connectTimeout).build()) {
+            CollectionAdminRequest.listCollections(client);
+        } catch (IOException | SolrServerException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -69,7 +91,7 @@ public final class SolrClients {
         if (client != null) {
             try {
                 client.close();
-            } catch (Exception ignored) {
+            } catch (IOException | RuntimeException ignored) {
                 // the connect failure is what the user needs to see
             }
         }
