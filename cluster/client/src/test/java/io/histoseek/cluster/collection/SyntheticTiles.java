@@ -3,6 +3,7 @@ package io.histoseek.cluster.collection;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -38,8 +39,9 @@ final class SyntheticTiles {
         return new SyntheticTiles(vectors);
     }
 
-    int count() {
-        return vectors.length;
+    /** The first {@code count} tiles (what a collection holds after indexing that many). */
+    SyntheticTiles prefix(int count) {
+        return new SyntheticTiles(Arrays.copyOf(vectors, count));
     }
 
     float[] vector(int tile) {

@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.solr.embedded.JettyConfig;
 import org.apache.solr.embedded.JettySolrRunner;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
 
 /**
  * One SolrCloud node: {@code SolrNodeMain SOLR_HOME PORT ZKHOST} (PORT 0 picks a free one; a
@@ -16,6 +20,7 @@ import org.apache.solr.embedded.JettySolrRunner;
  */
 public final class SolrNodeMain {
     private static final long CORE_LOAD_TIMEOUT_MS = 300_000;
+    private static final long ZK_WAIT_S = 60;
 
     public static void main(String[] args) {
         if (args.length != 3) {
@@ -25,6 +30,7 @@ public final class SolrNodeMain {
         int port = Integer.parseInt(args[1]);
         String zkHost = args[2];
         try {
+            requireZooKeeper(zkHost);
             writeSolrXml(home);
             Properties properties = new Properties();
             properties.setProperty("zkHost", zkHost);
@@ -45,6 +51,20 @@ public final class SolrNodeMain {
             System.out.println("solr node ready: port=" + runner.getLocalPort() + " node=" + runner.getNodeName());
         } catch (Exception e) {
             Exit.fail("solr node failed: " + e);
+        }
+    }
+
+    /** Solr's own failure without ZooKeeper ends in "CoreContainer is unavailable": say why instead. */
+    private static void requireZooKeeper(String zkHost) throws IOException, InterruptedException {
+        CountDownLatch connected = new CountDownLatch(1);
+        try (ZooKeeper zk = new ZooKeeper(zkHost, 30_000, event -> {
+            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        })) {
+            if (!connected.await(ZK_WAIT_S, TimeUnit.SECONDS)) {
+                Exit.fail("solr node failed: ZooKeeper " + zkHost + " does not answer within " + ZK_WAIT_S + " s");
+            }
         }
     }
 
