@@ -23,6 +23,9 @@ MAIN_PACKAGE=io.histoseek.cluster.node
 COMMON_FLAGS=(--add-modules jdk.incubator.vector -Dorg.apache.lucene.vectorization.upperJavaFeatureVersion=25
   --enable-native-access=ALL-UNNAMED -XX:+ExitOnOutOfMemoryError
   -Dlog4j2.configurationFile=io/histoseek/cluster/node/log4j2.xml)
+# Histoseek speaks Solr's v1 APIs only; without v2 a node skips building Jersey apps at start and
+# per core (seconds each on a busy machine).
+NODE_FLAGS=(-Ddisable.v2.api=true)
 
 die() { echo "solr-local: $*" >&2; exit 1; }
 usage() { sed -n '5,9s/^# \{0,1\}//p' "$0" >&2; exit 2; }
@@ -42,7 +45,7 @@ member_pid() {
   local member=$1 pid
   [[ -f $member/pid ]] || return 1
   pid=$(<"$member/pid")
-  ps -p "$pid" -o args= 2>/dev/null | grep -qF -- "-Dhistoseek.cluster.member=$member " || return 1
+  ps -ww -p "$pid" -o args= 2>/dev/null | grep -qF -- "-Dhistoseek.cluster.member=$member " || return 1
   echo "$pid"
 }
 
@@ -93,7 +96,7 @@ start_nodes() {
     member=$DIR/node$i log=$DIR/logs/node$i.log
     port=$(cat "$member/port" 2>/dev/null || echo 0)
     offsets[i]=$(log_size "$log")
-    launch "$member" "$log" SolrNodeMain "-Xms128m" "-Xmx$HEAP" "-Dsolr.log.dir=$DIR/logs" -- \
+    launch "$member" "$log" SolrNodeMain "-Xms128m" "-Xmx$HEAP" "-Dsolr.log.dir=$DIR/logs" "${NODE_FLAGS[@]}" -- \
       "$member/home" "$port" "$(zk_host)"
   done
   for i in "$@"; do

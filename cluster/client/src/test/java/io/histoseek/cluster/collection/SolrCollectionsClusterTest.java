@@ -106,7 +106,7 @@ class SolrCollectionsClusterTest {
         Random random = new Random(7);
         double plain = 0;
         double filtered = 0;
-        int queries = 30;
+        int queries = 20;
         for (int q = 0; q < queries; q++) {
             float[] query = tiles.query(random);
             plain += Knn.recall(Knn.search(client, collection(), query, 10, null), tiles.exactTop(query, 10, tile -> true));
