@@ -15,6 +15,14 @@ final class Knn {
 
     /** The tile ids of the top {@code k}, best first; {@code filter} is an fq or null. */
     static List<Long> search(SolrClient client, String collection, float[] query, int k, String filter) {
+        return hits(client, collection, query, k, filter).stream().map(Hit::tile).toList();
+    }
+
+    record Hit(long tile, float score) {
+    }
+
+    /** The top {@code k} with Solr's scores, best first. */
+    static List<Hit> hits(SolrClient client, String collection, float[] query, int k, String filter) {
         SolrQuery params = new SolrQuery("{!knn f=" + SolrFields.VECTOR + " topK=" + k + "}" + text(query));
         params.setRows(k);
         params.setFields(SolrFields.TILE_ID, "score");
@@ -23,7 +31,7 @@ final class Knn {
         }
         try {
             return new QueryRequest(params, SolrRequest.METHOD.POST).process(client, collection).getResults().stream()
-                    .map(doc -> (Long) doc.getFirstValue(SolrFields.TILE_ID)).toList();
+                    .map(doc -> new Hit((Long) doc.getFirstValue(SolrFields.TILE_ID), (Float) doc.getFirstValue("score"))).toList();
         } catch (Exception e) {
             throw new AssertionError("k-NN query failed: " + e, e);
         }

@@ -121,6 +121,16 @@ class SolrCollectionsClusterTest {
     }
 
     @Test
+    @Order(2)
+    void scoresTurnIntoTheCosineSimilarityOfQueryAndTile() {
+        float[] query = tiles.query(new Random(9));
+        for (Knn.Hit hit : Knn.hits(client, collection(), query, 10, null)) {
+            double cosine = SyntheticTiles.dot(query, tiles.vector((int) hit.tile()));
+            assertEquals(cosine, VectorIndex.DEFAULT.similarity().cosine(hit.score()), 1e-5, "tile " + hit.tile());
+        }
+    }
+
+    @Test
     @Order(3)
     void aTileComesBackWithItsFieldsAndItsExactVector() throws Exception {
         int tile = 417;

@@ -118,7 +118,7 @@ final class SyntheticTiles {
         return vector;
     }
 
-    private static double dot(float[] a, float[] b) {
+    static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int j = 0; j < a.length; j++) {
             sum += a[j] * b[j];
