@@ -13,11 +13,11 @@ public final class CsvResultsWriter implements GalleryWriter {
     public static final String HEADER = "rank,score,slide,x,y,width,height,mpp";
 
     @Override
-    public List<Path> write(ResultGallery gallery, RenderedTile query, List<RenderedTile> hits, Path folder) throws IOException {
+    public List<Path> write(RenderedGallery gallery, Path folder) throws IOException {
         Path file = folder.resolve(FILE_NAME);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER + "\n");
-            for (GalleryTile hit : gallery.hits()) {
+            for (GalleryTile hit : gallery.result().hits()) {
                 out.write(hit.rank() + "," + Text.number(hit.score()) + "," + Text.csv(hit.slide().toString()) + ","
                         + hit.x() + "," + hit.y() + "," + hit.width() + "," + hit.height() + "," + Text.mpp(hit) + "\n");
             }

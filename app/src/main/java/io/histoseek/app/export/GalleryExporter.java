@@ -1,5 +1,6 @@
 package io.histoseek.app.export;
 
+import io.histoseek.index.heatmap.HeatMap;
 import io.histoseek.model.TileSpec;
 
 import javax.imageio.ImageIO;
@@ -14,27 +15,34 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Writes a result gallery into a folder: renders the query and every hit once, then hands the
- * pictures to each writer (PNG files, index.html, results.csv, one GeoJSON per slide).
+ * Writes a result gallery into a folder: renders the query and every hit once, and the heat map
+ * of each hit slide that has one, then hands the pictures to each writer (PNG files, index.html,
+ * results.csv, one GeoJSON per slide).
  */
 public final class GalleryExporter {
     public static final int TILE_PIXELS = TileSpec.DEFAULT.pixels();
 
+    private static final List<GalleryWriter> WRITERS =
+            List.of(new PngTileWriter(), new HtmlGalleryWriter(), new CsvResultsWriter(), new GeoJsonWriter());
+
     private final TileRenderer renderer;
-    private final List<GalleryWriter> writers;
+    private final GalleryHeatMaps heatMaps;
 
     public GalleryExporter(TileRenderer renderer) {
-        this(renderer, List.of(new PngTileWriter(), new HtmlGalleryWriter(), new CsvResultsWriter(), new GeoJsonWriter()));
+        this(renderer, GalleryHeatMaps.NONE);
     }
 
-    public GalleryExporter(TileRenderer renderer, List<GalleryWriter> writers) {
+    /** {@code heatMaps}: the query's heat map over each hit slide, drawn on the slide's thumbnail. */
+    public GalleryExporter(TileRenderer renderer, GalleryHeatMaps heatMaps) {
         this.renderer = renderer;
-        this.writers = List.copyOf(writers);
+        this.heatMaps = heatMaps;
     }
 
     /** Writes every file; returns them. The folder is created if needed; existing files of the same names are replaced. */
@@ -48,11 +56,34 @@ public final class GalleryExporter {
         for (GalleryTile hit : gallery.hits()) {
             hits.add(render(hit, String.format(Locale.ROOT, "hit-%03d.png", hit.rank())));
         }
+        RenderedGallery rendered = new RenderedGallery(gallery, query, hits, heatMaps(gallery));
         List<Path> files = new ArrayList<>();
-        for (GalleryWriter writer : writers) {
-            files.addAll(writer.write(gallery, query, hits, folder));
+        for (GalleryWriter writer : WRITERS) {
+            files.addAll(writer.write(rendered, folder));
         }
         return files;
+    }
+
+    /** One heat-map picture per hit slide with a heat map and a readable file, named after the slide. */
+    private List<RenderedHeatMap> heatMaps(ResultGallery gallery) {
+        List<RenderedHeatMap> rendered = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path slide : gallery.hitsBySlide().keySet()) {
+            Optional<HeatMap> map = heatMaps.heatMap(slide).filter(m -> !m.isEmpty());
+            Optional<SlidePicture> picture = map.isEmpty() ? Optional.empty() : thumbnail(slide);
+            if (picture.isPresent()) {
+                String name = Text.uniqueFileName("heatmap-" + Text.fileStem(gallery.hitsBySlide().get(slide).getFirst().slideName()),
+                        ".png", names);
+                rendered.add(new RenderedHeatMap(slide, name, png(HeatMapPicture.render(picture.get(), map.get()))));
+            }
+        }
+        return rendered;
+    }
+
+    private Optional<SlidePicture> thumbnail(Path slide) {
+        Optional<SlidePicture> small = renderer.thumbnail(slide, HeatMapPicture.PICTURE_SIDE);
+        return small.flatMap(p -> p.image().getWidth() >= HeatMapPicture.MIN_WIDTH ? small
+                : renderer.thumbnail(slide, HeatMapPicture.sideFor(p.slideWidth(), p.slideHeight())));
     }
 
     private RenderedTile render(GalleryTile tile, String fileName) {

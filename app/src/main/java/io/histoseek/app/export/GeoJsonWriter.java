@@ -20,15 +20,11 @@ public final class GeoJsonWriter implements GalleryWriter {
     static final String CLASSIFICATION = "Histoseek hit";
 
     @Override
-    public List<Path> write(ResultGallery gallery, RenderedTile query, List<RenderedTile> hits, Path folder) throws IOException {
+    public List<Path> write(RenderedGallery gallery, Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         Set<String> usedNames = new HashSet<>();
-        for (Map.Entry<Path, List<GalleryTile>> slide : gallery.hitsBySlide().entrySet()) {
-            String stem = Text.fileStem(slide.getValue().getFirst().slideName());
-            String name = stem + ".geojson";
-            for (int n = 2; !usedNames.add(name); n++) {
-                name = stem + "-" + n + ".geojson";
-            }
+        for (Map.Entry<Path, List<GalleryTile>> slide : gallery.result().hitsBySlide().entrySet()) {
+            String name = Text.uniqueFileName(Text.fileStem(slide.getValue().getFirst().slideName()), ".geojson", usedNames);
             Path file = folder.resolve(name);
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 out.write(featureCollection(slide.getValue()));

@@ -1,6 +1,5 @@
 package io.histoseek.app.export;
 
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +12,9 @@ import java.util.Locale;
 
 /**
  * index.html: one self-contained page (styles inline, pictures as data URIs) that opens offline
- * anywhere: the query tile, then every hit with score, slide, coordinates, mpp and a scale bar.
- * Every text from a file or the user is HTML-escaped.
+ * anywhere: a histogram of the hits' scores (inline SVG), the query tile, then every hit with
+ * score, slide, coordinates, mpp and a scale bar, and a link to its slide's heat map (a PNG beside
+ * the page) when there is one. Every text from a file or the user is HTML-escaped.
  */
 public final class HtmlGalleryWriter implements GalleryWriter {
     public static final String FILE_NAME = "index.html";
@@ -34,10 +34,14 @@ public final class HtmlGalleryWriter implements GalleryWriter {
             .score{font-weight:600;font-size:14px;margin-top:6px}
             .slide{font-size:12px;word-break:break-all}
             .pos{font-size:12px;color:#5b6570}
+            .heat{font-size:12px;margin-top:4px}
+            .scores{margin-bottom:18px}
+            .scores .label{font-size:13px;color:#5b6570;margin-bottom:4px}
             """;
 
     @Override
-    public List<Path> write(ResultGallery gallery, RenderedTile query, List<RenderedTile> hits, Path folder) throws IOException {
+    public List<Path> write(RenderedGallery rendered, Path folder) throws IOException {
+        ResultGallery gallery = rendered.result();
         StringBuilder html = new StringBuilder(64 * 1024);
         GalleryTile q = gallery.query();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -48,10 +52,16 @@ public final class HtmlGalleryWriter implements GalleryWriter {
                 .append(" (").append(q.width()).append("\u00d7").append(q.height()).append(" px, level 0) in ")
                 .append(Text.html(q.slide().toString())).append(" \u00b7 ").append(gallery.hits().size())
                 .append(" hits \u00b7 exported ").append(Text.html(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)))
-                .append("</div>\n<div class=\"grid\">\n");
-        card(html, query, true);
-        for (RenderedTile hit : hits) {
-            card(html, hit, false);
+                .append("</div>\n");
+        if (!gallery.hits().isEmpty()) {
+            html.append("<div class=\"scores\"><div class=\"label\">Scores of the ").append(gallery.hits().size())
+                    .append(" hits: where the similarity drops</div>")
+                    .append(ScoreHistogram.svg(gallery.hits().stream().map(GalleryTile::score).toList())).append("</div>\n");
+        }
+        html.append("<div class=\"grid\">\n");
+        card(html, rendered.query(), true, null);
+        for (RenderedTile hit : rendered.hits()) {
+            card(html, hit, false, rendered.heatMapOf(hit.tile().slide()).orElse(null));
         }
         html.append("</div>\n</body></html>\n");
         Path file = folder.resolve(FILE_NAME);
@@ -59,7 +69,8 @@ public final class HtmlGalleryWriter implements GalleryWriter {
         return List.of(file);
     }
 
-    private static void card(StringBuilder html, RenderedTile rendered, boolean isQuery) {
+    /** {@code heatMap}: the heat map of the card's slide, linked under the card (null: none). */
+    private static void card(StringBuilder html, RenderedTile rendered, boolean isQuery, RenderedHeatMap heatMap) {
         GalleryTile tile = rendered.tile();
         html.append("<div class=\"card").append(isQuery ? " query" : "").append("\">");
         if (rendered.placeholder()) {
@@ -76,7 +87,12 @@ public final class HtmlGalleryWriter implements GalleryWriter {
                 .append("<div class=\"pos\">x ").append(tile.x()).append(", y ").append(tile.y()).append(" \u00b7 ")
                 .append(tile.width()).append("\u00d7").append(tile.height()).append(" px")
                 .append(tile.mpp().isPresent() ? String.format(Locale.ROOT, " \u00b7 %.3f \u00b5m/px", tile.mpp().getAsDouble()) : " \u00b7 mpp unknown")
-                .append("</div></div>\n");
+                .append("</div>");
+        if (heatMap != null) {
+            html.append("<div class=\"heat\"><a href=\"").append(Text.html(heatMap.fileName()))
+                    .append("\">heat map of this slide</a></div>");
+        }
+        html.append("</div>\n");
     }
 
     /** The bar is drawn at the size the image is shown (224 px wide), so it measures the picture. */

@@ -6,20 +6,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The query and hit pictures as PNG files, under the names the page and the table refer to. */
+/** The query and hit pictures and the hit slides' heat maps as PNG files, under the names the page and the table refer to. */
 public final class PngTileWriter implements GalleryWriter {
     @Override
-    public List<Path> write(ResultGallery gallery, RenderedTile query, List<RenderedTile> hits, Path folder) throws IOException {
+    public List<Path> write(RenderedGallery gallery, Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         List<RenderedTile> all = new ArrayList<>();
-        all.add(query);
-        all.addAll(hits);
+        all.add(gallery.query());
+        all.addAll(gallery.hits());
         for (RenderedTile tile : all) {
-            Path file = folder.resolve(tile.fileName());
-            Files.createDirectories(file.getParent());
-            Files.write(file, tile.png());
-            files.add(file);
+            files.add(write(folder.resolve(tile.fileName()), tile.png()));
+        }
+        for (RenderedHeatMap heatMap : gallery.heatMaps()) {
+            files.add(write(folder.resolve(heatMap.fileName()), heatMap.png()));
         }
         return files;
+    }
+
+    private static Path write(Path file, byte[] png) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.write(file, png);
     }
 }

@@ -5,11 +5,13 @@ import io.histoseek.index.slide.RegionRequest;
 import io.histoseek.index.slide.SlideImagePool;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Renders gallery tiles from the slide files: the tile's level-0 square scaled so its longer
- * side is the size asked for (never enlarged), kept in a byte-bounded cache by region.
+ * side is the size asked for (never enlarged), kept in a byte-bounded cache by region; and
+ * whole slides' thumbnails.
  */
 public final class SlideTileRenderer implements TileRenderer {
     private final SlideImagePool slides;
@@ -46,5 +48,11 @@ public final class SlideTileRenderer implements TileRenderer {
             }
             return picture;
         });
+    }
+
+    /** Thumbnails are not kept: a heat map needs each slide's once. */
+    @Override
+    public Optional<SlidePicture> thumbnail(Path slide, int maxSide) {
+        return slides.read(slide, image -> new SlidePicture(image.thumbnail(maxSide), image.width(), image.height()));
     }
 }

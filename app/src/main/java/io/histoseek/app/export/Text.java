@@ -1,6 +1,7 @@
 package io.histoseek.app.export;
 
 import java.util.Locale;
+import java.util.Set;
 
 /** Escaping for the text formats the export writes. */
 public final class Text {
@@ -62,6 +63,15 @@ public final class Text {
 
     static String mpp(GalleryTile tile) {
         return tile.mpp().isPresent() ? String.format(Locale.ROOT, "%.4f", tile.mpp().getAsDouble()) : "";
+    }
+
+    /** {@code stem + extension}, or with -2, -3... appended to the stem when {@code used} holds it; the name is added to {@code used}. */
+    static String uniqueFileName(String stem, String extension, Set<String> used) {
+        String name = stem + extension;
+        for (int n = 2; !used.add(name); n++) {
+            name = stem + "-" + n + extension;
+        }
+        return name;
     }
 
     /** A file-name-safe stem: letters, digits, dot, dash and underscore only. */

@@ -1,9 +1,13 @@
 package io.histoseek.app.export;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.Optional;
 
-/** Renders the pixels of a gallery tile; empty when its slide is missing or unreadable. */
+/** Renders the pixels of a gallery tile, or a whole slide; empty when its slide is missing or unreadable. */
 public interface TileRenderer {
     Optional<BufferedImage> render(GalleryTile tile, int maxSide);
+
+    /** The slide's thumbnail, at most {@code maxSide} pixels on its longer side. */
+    Optional<SlidePicture> thumbnail(Path slide, int maxSide);
 }
