@@ -1,8 +1,10 @@
 package io.histoseek.app.export;
 
+import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.RegionCache;
 import io.histoseek.index.slide.RegionRequest;
 import io.histoseek.index.slide.SlideImagePool;
+import io.histoseek.model.TileSpec;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -10,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Renders gallery tiles from the slide files: the tile's level-0 square scaled so its longer
- * side is the size asked for (never enlarged), kept in a byte-bounded cache by region; and
- * whole slides' thumbnails.
+ * side is the size asked for (never enlarged), kept in a byte-bounded cache by region; the
+ * square around a point example; and whole slides' thumbnails.
  */
 public final class SlideTileRenderer implements TileRenderer {
     private final SlideImagePool slides;
@@ -47,6 +49,17 @@ public final class SlideTileRenderer implements TileRenderer {
                 rendered.put(region, picture);
             }
             return picture;
+        });
+    }
+
+    @Override
+    public Optional<BufferedImage> renderAround(Path slide, long x, long y, int maxSide) {
+        return slides.read(slide, image -> {
+            PhysicalScale scale = image.scale();
+            int side = (int) Math.round(scale.known() ? TileSpec.DEFAULT.levelZeroSide(scale.mpp()) : TileSpec.DEFAULT.pixels());
+            long left = Math.clamp(x - side / 2, 0, Math.max(0, image.width() - side));
+            long top = Math.clamp(y - side / 2, 0, Math.max(0, image.height() - side));
+            return image.read(RegionRequest.fitted(image, left, top, side, side, maxSide));
         });
     }
 

@@ -5,14 +5,18 @@ import io.histoseek.app.gui.archive.ArchiveBrowser;
 import io.histoseek.app.gui.archive.ArchiveOpener;
 import io.histoseek.app.gui.fx.Controls;
 import io.histoseek.app.gui.fx.FxImages;
+import io.histoseek.app.gui.heatmap.HeatMapControls;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.GuiPreferences;
+import io.histoseek.app.gui.search.ExampleButtons;
+import io.histoseek.app.gui.search.ExampleChips;
 import io.histoseek.app.gui.search.SearchPanel;
 import io.histoseek.app.gui.setup.ModelSetupDialog;
 import io.histoseek.app.gui.setup.ModelSetupSettings;
 import io.histoseek.app.gui.viewer.SlideViewer;
 import io.histoseek.app.gui.viewer.Thumbnails;
+import io.histoseek.app.gui.viewer.overlay.HeatMapOverlay;
 import io.histoseek.app.gui.wizard.IndexWizard;
 import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.RegionCache;
@@ -59,6 +63,8 @@ public final class MainWindow {
     private final ArchiveBrowser archiveBrowser;
     private final SlidePanel slidePanel;
     private final SearchPanel searchPanel;
+    private final ExampleChips exampleChips;
+    private final HeatMapOverlay heatMap = new HeatMapOverlay();
     private final BorderPane root = new BorderPane();
     private final Label slideLabel = new Label();
     private IndexWizard wizard;
@@ -71,8 +77,14 @@ public final class MainWindow {
         this.archives = new ArchiveOpener(model);
         this.archiveBrowser = new ArchiveBrowser(model, archives, thumbnails);
         this.slidePanel = new SlidePanel(model, slides, thumbnails, new RegionCache<>(TILE_CACHE_BYTES, FxImages::bytes));
-        this.searchPanel = new SearchPanel(model,
-                new SlideTileRenderer(slides, new RegionCache<>(GALLERY_CACHE_BYTES, SlideTileRenderer::bytes)));
+        SlideTileRenderer renderer = new SlideTileRenderer(slides, new RegionCache<>(GALLERY_CACHE_BYTES, SlideTileRenderer::bytes));
+        this.searchPanel = new SearchPanel(model, renderer);
+        this.exampleChips = new ExampleChips(model, renderer);
+        searchPanel.aboveGallery().add(exampleChips);
+        searchPanel.gallery().cardExtras().add(new ExampleButtons(model));
+        // above the slide and the tile grid, below the outlines
+        slidePanel.viewer().overlays().add(2, heatMap);
+        slidePanel.overlayControls().add(new HeatMapControls(heatMap, slidePanel.viewer()));
         model.onIndexFolders(this::openWizard);
         slidePanel.viewer().imageProperty().addListener((obs, old, image) -> showTitle(image));
         SplitPane split = new SplitPane(archiveBrowser, slidePanel, searchPanel);
@@ -142,6 +154,14 @@ public final class MainWindow {
         return searchPanel;
     }
 
+    public ExampleChips exampleChips() {
+        return exampleChips;
+    }
+
+    public HeatMapOverlay heatMap() {
+        return heatMap;
+    }
+
     public ArchiveBrowser archiveBrowser() {
         return archiveBrowser;
     }
@@ -199,6 +219,7 @@ public final class MainWindow {
         }
         slidePanel.dispose();
         searchPanel.dispose();
+        exampleChips.dispose();
         archiveBrowser.dispose();
         archives.close();
         thumbnails.close();

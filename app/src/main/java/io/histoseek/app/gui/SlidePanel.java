@@ -16,6 +16,7 @@ import io.histoseek.app.gui.viewer.overlay.OutlineOverlay;
 import io.histoseek.app.gui.viewer.overlay.ScaleBarOverlay;
 import io.histoseek.app.gui.viewer.overlay.SlideLayer;
 import io.histoseek.app.gui.viewer.overlay.TileGridOverlay;
+import io.histoseek.app.gui.viewer.tool.AddExampleTool;
 import io.histoseek.app.gui.viewer.tool.BoxSearchTool;
 import io.histoseek.app.gui.viewer.tool.ClickSearchTool;
 import io.histoseek.app.gui.viewer.tool.PanTool;
@@ -44,9 +45,10 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The middle of the window: the viewer with its layers (slide, tile grid, query, opened hit,
- * dragged box, scale bar) and tools (box search, click search, pan), the overview, and the places
- * visited for back and forward. Opens the slides and hits the model asks for (off the FX thread),
- * turns clicks and boxes into the model's searches, and outlines the query and the opened hit.
+ * dragged box, scale bar) and tools (add an example, box search, click search, pan), the
+ * overview, and the places visited for back and forward. Opens the slides and hits the model asks
+ * for (off the FX thread), turns clicks and boxes into the model's searches (with the shortcut key:
+ * into examples added to the query), and outlines the query and the opened hit.
  */
 public final class SlidePanel extends StackPane {
     private final AppModel model;
@@ -68,7 +70,8 @@ public final class SlidePanel extends StackPane {
         this.slideLayer = new SlideLayer(thumbnails, tiles, 2);
         OutlineOverlay box = new OutlineOverlay(true);
         viewer.overlays().addAll(slideLayer, tileGrid, queryOutlines, hitOutlines, box, new ScaleBarOverlay());
-        viewer.tools().addAll(new BoxSearchTool(box, this::search), new ClickSearchTool(this::search), new PanTool());
+        viewer.tools().addAll(new AddExampleTool(box, this::addExample), new BoxSearchTool(box, this::search),
+                new ClickSearchTool(this::search), new PanTool());
         OverviewPane overview = new OverviewPane(viewer, slideLayer.thumbnailProperty(), 180);
         overview.visibleProperty().bind(viewer.imageProperty().isNotNull());
         Label placeholder = new Label("Open a slide with Open slide\u2026,\nor double-click one in the archive");
@@ -86,6 +89,11 @@ public final class SlidePanel extends StackPane {
         model.onOpenHit(this::openHit);
         model.onSearch(this::outlineBox);
         model.resultProperty().addListener((obs, old, result) -> outlineQueryTile(result));
+        model.queryProperty().addListener((obs, old, query) -> {
+            if (query == null) {
+                queryOutlines.outlines().clear();
+            }
+        });
     }
 
     public SlideViewer viewer() {
@@ -164,7 +172,13 @@ public final class SlidePanel extends StackPane {
 
     private void search(ImageRegion region) {
         if (current != null) {
-            model.search(new Query(current, region));
+            model.search(Query.of(current, region));
+        }
+    }
+
+    private void addExample(ImageRegion region) {
+        if (current != null) {
+            model.addExample(Query.example(current, region, true));
         }
     }
 

@@ -2,7 +2,10 @@ package io.histoseek.app.gui.model;
 
 import io.histoseek.app.export.GalleryTile;
 import io.histoseek.app.export.ResultGallery;
+import io.histoseek.index.search.Example;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -14,17 +17,23 @@ import java.util.function.Consumer;
 
 /**
  * What the panels of the main window share, and how they ask each other for things: the open
- * archive, the search options, the last query and what it found, the status line (observable
- * properties), and requests (open a slide, open a hit, search, index folders, an archive was
- * written). A panel depends on this object, never on another panel or on the window. Used on
+ * archive, the search options, the query (its examples, with undo) and what it found, the status
+ * line (observable properties), and requests (open a slide, open a hit, search, index folders, an
+ * archive was written). A panel depends on this object, never on another panel or on the window. Used on
  * the FX thread only.
  */
 public final class AppModel {
+    /** Changes of the query that undo can take back. */
+    static final int UNDO_STEPS = 100;
+
     private final GuiPreferences preferences;
     private final ObjectProperty<ArchiveSession> archive = new SimpleObjectProperty<>(this, "archive");
     private final ObjectProperty<SearchOptions> options = new SimpleObjectProperty<>(this, "options", SearchOptions.DEFAULT);
     private final ObjectProperty<Query> query = new SimpleObjectProperty<>(this, "query");
     private final ObjectProperty<ResultGallery> result = new SimpleObjectProperty<>(this, "result");
+    /** Queries before the current one, latest last; null stands for "no query". */
+    private final List<Query> earlier = new ArrayList<>();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final Requests<Path> openSlide = new Requests<>();
     private final Requests<GalleryTile> openHit = new Requests<>();
@@ -67,10 +76,70 @@ public final class AppModel {
         return status;
     }
 
-    /** Asks for a search: the query becomes the current one and whoever searches runs it (again, if equal). */
+    /**
+     * Asks for a search: the query becomes the current one (the one it replaces can be restored
+     * with {@link #undo()}) and whoever searches runs it (again, if equal).
+     */
     public void search(Query asked) {
+        remember();
         query.set(asked);
         search.send(asked);
+    }
+
+    /** Adds an example to the query and searches again; a negative needs a query to refine (else it only says so). */
+    public void addExample(Example example) {
+        Query now = query.get();
+        if (now == null && !example.positive()) {
+            status.set("\"Not like this\" refines a query: search first");
+        } else {
+            search(now == null ? new Query(List.of(example)) : now.with(example));
+        }
+    }
+
+    /** Removes an example and searches again; removing the last positive clears the query. */
+    public void removeExample(Example example) {
+        Query now = query.get();
+        if (now != null) {
+            now.without(example).ifPresentOrElse(this::search, this::clearQuery);
+        }
+    }
+
+    /** No query, no result: the gallery and outlines empty. Undoable. */
+    public void clearQuery() {
+        if (query.get() != null) {
+            remember();
+            result.set(null);
+            query.set(null);
+        }
+    }
+
+    /** Restores the query before the last change (and searches it again). */
+    public void undo() {
+        if (earlier.isEmpty()) {
+            return;
+        }
+        Query before = earlier.removeLast();
+        canUndo.set(!earlier.isEmpty());
+        if (before == null) {
+            result.set(null);
+            query.set(null);
+        } else {
+            query.set(before);
+            search.send(before);
+        }
+    }
+
+    /** Whether {@link #undo()} has a query to go back to. */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    private void remember() {
+        if (earlier.size() == UNDO_STEPS) {
+            earlier.removeFirst();
+        }
+        earlier.add(query.get());
+        canUndo.set(true);
     }
 
     public void onSearch(Consumer<Query> handler) {

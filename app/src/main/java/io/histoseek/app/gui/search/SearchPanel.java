@@ -54,7 +54,9 @@ public final class SearchPanel extends VBox {
     private final Spinner<Integer> maxPerSlide = new Spinner<>(0, 500, SearchOptions.DEFAULT.maxPerSlide());
     private final ComboBox<String> order = new ComboBox<>();
     private final ProgressIndicator progress = new ProgressIndicator();
-    private final Label status = new Label("Click tissue to search the archive (shift-drag for a region).");
+    private static final String PROMPT = "Click tissue to search the archive (shift-drag for a region).";
+
+    private final Label status = new Label(PROMPT);
     private final VBox aboveGallery = new VBox(6);
     private final Button export = Controls.button("exportButton", "Export gallery\u2026", this::chooseExportFolder);
 
@@ -88,6 +90,15 @@ public final class SearchPanel extends VBox {
         export.setDisable(true);
         gallery.setOnOpen(model::openHit);
         model.onSearch(this::run);
+        model.queryProperty().addListener((obs, old, query) -> {
+            if (query == null) {
+                runner.forget();
+                status.setText(PROMPT);
+                progress.setVisible(false);
+                gallery.show(List.of());
+                export.setDisable(true);
+            }
+        });
         model.optionsProperty().addListener((obs, old, now) -> {
             if (model.queryProperty().get() != null) {
                 run(model.queryProperty().get());

@@ -34,10 +34,19 @@ final class SearchRunner {
         this.display = display;
     }
 
+    /** Makes every search in flight stale: its result is not shown. */
+    void forget() {
+        latest.incrementAndGet();
+    }
+
     void search(ArchiveSession archive, Query query, SearchOptions options) {
         long id = latest.incrementAndGet();
         if (archive == null) {
             display.problem("Open an archive first (or index a folder to make one).");
+            return;
+        }
+        if (query.refined()) {
+            display.problem("Refining by examples arrives with the new archive engine.");
             return;
         }
         display.busy("Searching\u2026");

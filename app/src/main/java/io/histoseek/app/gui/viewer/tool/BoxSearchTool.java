@@ -45,7 +45,8 @@ public final class BoxSearchTool implements ViewerTool {
         }
     }
 
-    private static ImageRegion region(SlideViewer viewer, Drag drag) {
+    /** The level-0 rectangle between the press and the pointer, clipped to the slide. */
+    static ImageRegion region(SlideViewer viewer, Drag drag) {
         Viewport view = viewer.getViewport();
         SlideImage image = viewer.getImage();
         long left = (long) Math.clamp(view.toImageX(Math.min(drag.pressX(), drag.x())), 0, image.width());

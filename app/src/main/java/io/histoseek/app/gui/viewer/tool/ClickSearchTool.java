@@ -7,6 +7,7 @@ import io.histoseek.app.gui.viewer.Viewport;
 import io.histoseek.index.slide.SlideImage;
 import javafx.scene.input.MouseEvent;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** A click on the slide asks for the tissue under the cursor: a point in level-0 pixels. */
@@ -19,14 +20,20 @@ public final class ClickSearchTool implements ViewerTool {
 
     @Override
     public boolean clicked(SlideViewer viewer, MouseEvent click) {
+        Optional<ImageRegion> point = pointUnder(viewer, click);
+        point.ifPresent(onPoint);
+        return point.isPresent();
+    }
+
+    /** The level-0 point under the click; empty off the slide. */
+    static Optional<ImageRegion> pointUnder(SlideViewer viewer, MouseEvent click) {
         Viewport view = viewer.getViewport();
         SlideImage image = viewer.getImage();
         long x = (long) Math.floor(view.toImageX(click.getX()));
         long y = (long) Math.floor(view.toImageY(click.getY()));
         if (x < 0 || y < 0 || x >= image.width() || y >= image.height()) {
-            return false;
+            return Optional.empty();
         }
-        onPoint.accept(ImageRegion.point(x, y));
-        return true;
+        return Optional.of(ImageRegion.point(x, y));
     }
 }
