@@ -53,10 +53,14 @@ public interface Archive extends AutoCloseable {
     /** Every slide, by path. */
     List<SlideRecord> slides();
 
-    /** The stored tile whose square contains the level-0 point, if any (none: glass, or not indexed). */
+    /**
+     * The stored tile whose square contains the level-0 point, if any (none: glass, or not indexed).
+     * Where two squares hold it (a grid whose rounded tiles overlap by a pixel), the tile whose
+     * corner it is wins, so a result tile's printed x, y names that tile.
+     */
     default Optional<TileRecord> tileContaining(long slideId, long x, long y) {
         List<TileRecord> hits = tilesIntersecting(slideId, x, y, 1, 1);
-        return hits.isEmpty() ? Optional.empty() : Optional.of(hits.getFirst());
+        return hits.stream().filter(t -> t.x() == x && t.y() == y).findFirst().or(() -> hits.stream().findFirst());
     }
 
     /** Stored tiles of a slide whose squares overlap the level-0 rectangle, by row then column. */

@@ -14,6 +14,7 @@ import io.histoseek.model.ModelIdentity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,69 @@ public final class ArchiveSearcher implements AutoCloseable {
         if (width <= 0 || height <= 0) throw new SearchException(slide + ": rectangle " + width + "x" + height + " is empty");
         Query query = rectangleQuery(slide, x, y, width, height);
         return searchVector(query.vector(), query.slideId(), options);
+    }
+
+    /**
+     * Tiles like the positive examples and unlike the negative ones ({@link RefinedScoring}: the
+     * rule, its weights and why are in docs/refine.md). One positive and no negative is the plain
+     * point or rectangle search. "The query's slide" (for {@code excludeSameSlide}) is the first
+     * positive's. Scores are re-scored similarities in [-1, 1].
+     */
+    public List<SearchHit> searchExamples(List<Example> examples, SearchOptions options) {
+        Examples resolved = resolve(examples);
+        if (examples.size() == 1) {
+            return searchVector(resolved.scoring().rocchio(), resolved.slideId(), options);
+        }
+        RefinedScoring scoring = resolved.scoring();
+        VectorEngine engine = archive.vectors();
+        VectorFilter filter = filter(resolved.slideId(), options);
+        int gather = RefinedScoring.candidates(options.maxPerSlide() > 0 ? options.k() * OVERFETCH : options.k());
+        while (true) {
+            Map<Long, RefinedScoring.Candidate> candidates = new LinkedHashMap<>();
+            boolean exhausted = false; // a search that found fewer than asked has seen every tile the filter keeps
+            for (float[] query : scoring.candidateQueries()) {
+                List<Neighbor> found = engine.search(query, gather, Math.max(options.ef(), 0), filter);
+                exhausted |= found.size() < gather;
+                for (Neighbor n : found) {
+                    if (!candidates.containsKey(n.tileId())) {
+                        engine.vector(n.tileId()).ifPresent(v -> candidates.put(n.tileId(), new RefinedScoring.Candidate(n.tileId(), v)));
+                    }
+                }
+            }
+            List<Neighbor> ranked = scoring.rank(List.copyOf(candidates.values())).stream()
+                    .map(scored -> new Neighbor(scored.tileId(), scored.score())).toList();
+            List<SearchHit> hits = shape(ranked, options);
+            long stored = engine.count();
+            if (hits.size() >= options.k() || exhausted || gather >= stored) return hits;
+            gather = (int) Math.min((long) gather * OVERFETCH, stored);
+        }
+    }
+
+    /** The examples' vectors under the scoring rule (what a heat map scores every tile of a slide with). */
+    public RefinedScoring scoring(List<Example> examples) {
+        return resolve(examples).scoring();
+    }
+
+    /** The examples as unit vectors, and the id of the first positive's slide (-1: not in the archive). */
+    private record Examples(RefinedScoring scoring, long slideId) {
+    }
+
+    private Examples resolve(List<Example> examples) {
+        List<float[]> positives = new ArrayList<>();
+        List<float[]> negatives = new ArrayList<>();
+        long slideId = -1;
+        for (Example example : examples) {
+            Path slide = example.slide().toAbsolutePath().normalize();
+            Query query = example.isPoint() ? pointQuery(slide, example.x(), example.y())
+                    : rectangleQuery(slide, example.x(), example.y(), example.width(), example.height());
+            if (example.positive()) {
+                if (positives.isEmpty()) slideId = query.slideId();
+                positives.add(query.vector());
+            } else {
+                negatives.add(query.vector());
+            }
+        }
+        return new Examples(new RefinedScoring(positives, negatives), slideId);
     }
 
     /** Tiles like a given vector (normalized here). */
@@ -152,8 +216,7 @@ public final class ArchiveSearcher implements AutoCloseable {
 
     private List<SearchHit> searchVector(float[] query, long querySlideId, SearchOptions options) {
         VectorEngine engine = archive.vectors();
-        VectorFilter filter = options.excludeSameSlide() && querySlideId >= 0
-                ? VectorFilter.allBut(Set.of(querySlideId)) : VectorFilter.NONE;
+        VectorFilter filter = filter(querySlideId, options);
         int fetch = options.maxPerSlide() > 0 ? options.k() * OVERFETCH : options.k();
         while (true) {
             List<Neighbor> neighbours = engine.search(query, fetch, Math.max(options.ef(), 0), filter);
@@ -162,6 +225,10 @@ public final class ArchiveSearcher implements AutoCloseable {
             if (hits.size() >= options.k() || neighbours.size() < fetch || fetch >= stored) return hits;
             fetch = (int) Math.min((long) fetch * OVERFETCH, stored);
         }
+    }
+
+    private static VectorFilter filter(long querySlideId, SearchOptions options) {
+        return options.excludeSameSlide() && querySlideId >= 0 ? VectorFilter.allBut(Set.of(querySlideId)) : VectorFilter.NONE;
     }
 
     /** Hits with their tiles and slides, capped per slide, renumbered from 1. */
