@@ -5,6 +5,7 @@ import io.histoseek.app.export.GallerySearch;
 import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.export.SlideTileRenderer;
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.search.Example;
 import io.histoseek.index.slide.SlideImagePool;
 import io.histoseek.index.slide.openslide.OpenSlideImage;
 import picocli.CommandLine.Command;
@@ -20,8 +21,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code histoseek export}: searches like {@code search} (same options) and writes the result
- * gallery into a folder: index.html (self-contained), results.csv, the PNG pictures, and one
- * GeoJSON of hit tiles per slide for QuPath.
+ * gallery into a folder: index.html (self-contained, with a histogram of the scores), results.csv,
+ * the PNG pictures, one GeoJSON of hit tiles per slide for QuPath, and the query's heat map of each
+ * hit slide (heatmap-SLIDE.png, linked from its hits).
  */
 @Command(name = "export", description = "Search the archive and export the result gallery (HTML, CSV, PNG, GeoJSON for QuPath).")
 public final class ExportCommand implements Callable<Integer> {
@@ -30,6 +32,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     QueryOptions query;
+
+    @Mixin
+    ResultOptions results;
 
     @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "Folder to write the gallery into (created if needed).")
     Path out;
@@ -48,10 +53,10 @@ public final class ExportCommand implements Callable<Integer> {
         try (Archive store = archive.open();
              OnDemandEmbedder embedder = query.embedder(store);
              SlideImagePool slides = new SlideImagePool(OpenSlideImage::open, 16)) {
-            Path slide = new SlidePaths(store).query(query.slide);
-            ResultGallery gallery = new GallerySearch(QueryOptions.searcher(store, embedder)).search(slide, query.x, query.y,
-                    query.widthOrZero(), query.heightOrZero(), query.searchOptions());
-            List<Path> files = new GalleryExporter(new SlideTileRenderer(slides)).export(gallery, out);
+            List<Example> examples = query.examples(new SlidePaths(store));
+            GallerySearch search = new GallerySearch(QueryOptions.searcher(store, embedder));
+            ResultGallery gallery = search.search(examples, results.searchOptions());
+            List<Path> files = new GalleryExporter(new SlideTileRenderer(slides), search.heatMaps(examples)).export(gallery, out);
             spec.commandLine().getOut().printf("wrote %d files (%d hits) to %s%n", files.size(), gallery.hits().size(), out);
         }
         return 0;

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
                 IndexCommand.class,
                 SearchCommand.class,
                 ExportCommand.class,
+                HeatmapCommand.class,
                 InfoCommand.class,
                 TilesCommand.class,
                 RelinkCommand.class,

@@ -2,18 +2,21 @@ package io.histoseek.app.cli;
 
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.search.ArchiveSearcher;
-import io.histoseek.index.search.SearchOptions;
+import io.histoseek.index.search.Example;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The query of {@code search} and {@code export}: a point or rectangle of a slide, the search
- * options, and what a slide outside the archive needs to be embedded on the fly.
+ * The query of {@code search}, {@code export} and {@code heatmap}: a point or rectangle of a slide,
+ * more examples like it ({@code --also}) or unlike it ({@code --not}), and what a slide outside
+ * the archive needs to be embedded on the fly. How many hits and from where: {@link ResultOptions}.
  */
 final class QueryOptions {
     @Spec(Spec.Target.MIXEE)
@@ -35,18 +38,13 @@ final class QueryOptions {
     @Option(names = "--height", description = "Rectangle height in level-0 pixels (with --width).")
     Long height;
 
-    @Option(names = "-k", defaultValue = "10", description = "Number of results (default ${DEFAULT-VALUE}).")
-    int k;
+    @Option(names = "--also", paramLabel = "SLIDE:X,Y[,W,H]",
+            description = "Another example to find tissue like (repeatable): a point (a result tile: its slide and x,y as search prints them) or a rectangle.")
+    List<String> also = new ArrayList<>();
 
-    @Option(names = "--exclude-same-slide", description = "Leave out tiles of the query's own slide.")
-    boolean excludeSameSlide;
-
-    @Option(names = "--max-per-slide", defaultValue = "0", paramLabel = "N", description = "At most N results per slide (0: no limit).")
-    int maxPerSlide;
-
-    @Option(names = "--ef", defaultValue = "0", paramLabel = "N",
-            description = "Approximate candidates to gather before the exact re-rank: the HNSW search list (0: the engine's default; never fewer than -k).")
-    int ef;
+    @Option(names = "--not", paramLabel = "SLIDE:X,Y[,W,H]",
+            description = "An example to steer away from (repeatable), e.g. a result that is not what you look for.")
+    List<String> not = new ArrayList<>();
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "The archive's checkpoint, when it moved since indexing (for slides not in the archive).")
@@ -66,21 +64,33 @@ final class QueryOptions {
         }
     }
 
-    SearchOptions searchOptions() {
-        return new SearchOptions(k, excludeSameSlide, maxPerSlide, ef);
+    /**
+     * The query's examples: the {@code --slide} point or rectangle first, then {@code --also}, then
+     * {@code --not}, their slides resolved as {@code --slide} is. A bad value fails in one line
+     * naming its option.
+     */
+    List<Example> examples(SlidePaths paths) {
+        List<ExampleArgument> alsoParsed = also.stream().map(text -> ExampleArgument.parse("--also", text)).toList();
+        List<ExampleArgument> notParsed = not.stream().map(text -> ExampleArgument.parse("--not", text)).toList();
+        List<Example> examples = new ArrayList<>();
+        examples.add(new Example(paths.query(slide), x, y, width == null ? 0 : width, height == null ? 0 : height, true));
+        for (int i = 0; i < alsoParsed.size(); i++) {
+            examples.add(example(paths, "--also", also.get(i), alsoParsed.get(i), true));
+        }
+        for (int i = 0; i < notParsed.size(); i++) {
+            examples.add(example(paths, "--not", not.get(i), notParsed.get(i), false));
+        }
+        return examples;
     }
 
-    /** 0 for a point query. */
-    long widthOrZero() {
-        return width == null ? 0 : width;
-    }
-
-    long heightOrZero() {
-        return height == null ? 0 : height;
-    }
-
-    boolean isRectangle() {
-        return width != null;
+    private static Example example(SlidePaths paths, String option, String text, ExampleArgument argument, boolean positive) {
+        Path file;
+        try {
+            file = paths.query(Path.of(argument.slide()));
+        } catch (IllegalArgumentException e) { // an unknown slide, or a path this system cannot name
+            throw new IllegalArgumentException(option + " '" + text + "': " + e.getMessage());
+        }
+        return new Example(file, argument.x(), argument.y(), argument.width(), argument.height(), positive);
     }
 
     /** The embedder for slides or points the archive lacks, opened when first needed; the caller closes it. */

@@ -1,7 +1,6 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.app.export.Text;
-import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchHit;
 import io.histoseek.index.search.SearchOptions;
 import io.histoseek.index.archive.Archive;
@@ -12,15 +11,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
  * Finds the tiles most like a point (the tile containing it) or a rectangle (the mean of its
- * tiles) of a slide. A slide or point the archive lacks is embedded on the fly with the
- * archive's checkpoint. Rows are {@code rank<TAB>score<TAB>slide<TAB>x<TAB>y}, best first; slides
+ * tiles) of a slide, refined by more examples like it ({@code --also}) or unlike it
+ * ({@code --not}) by the rule of docs/refine.md. A slide or point the archive lacks is embedded on
+ * the fly with the archive's checkpoint. Rows are {@code rank<TAB>score<TAB>slide<TAB>x<TAB>y}, best first; slides
  * print as absolute paths (see {@link SlidePaths}).
  */
 @Command(name = "search", description = "Find the tiles most similar to a point or rectangle of a slide.")
@@ -33,6 +32,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
 
+    @Mixin
+    ResultOptions results;
+
     @Option(names = "--format", defaultValue = "tsv", description = "tsv or json (default ${DEFAULT-VALUE}).")
     Format format;
 
@@ -42,15 +44,11 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         query.validate();
-        SearchOptions options = query.searchOptions();
+        SearchOptions options = results.searchOptions();
         try (Archive store = archive.open();
              OnDemandEmbedder embedder = query.embedder(store)) {
             SlidePaths paths = new SlidePaths(store);
-            Path slide = paths.query(query.slide);
-            ArchiveSearcher searcher = QueryOptions.searcher(store, embedder);
-            List<SearchHit> hits = query.isRectangle()
-                    ? searcher.searchRectangle(slide, query.x, query.y, query.width, query.height, options)
-                    : searcher.searchPoint(slide, query.x, query.y, options);
+            List<SearchHit> hits = QueryOptions.searcher(store, embedder).searchExamples(query.examples(paths), options);
             print(hits, paths, spec.commandLine().getOut());
         }
         return 0;

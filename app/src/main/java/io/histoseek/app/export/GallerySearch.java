@@ -3,7 +3,11 @@ package io.histoseek.app.export;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
+import io.histoseek.index.heatmap.SlideHeatMaps;
 import io.histoseek.index.search.ArchiveSearcher;
+import io.histoseek.index.search.Example;
+import io.histoseek.index.search.RefinedScoring;
+import io.histoseek.index.search.SearchException;
 import io.histoseek.index.search.SearchHit;
 import io.histoseek.index.search.SearchOptions;
 import io.histoseek.index.slide.PhysicalScale;
@@ -17,9 +21,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Runs a point or rectangle search and shapes it as a {@link ResultGallery}: hits with their
- * slide files resolved against the archive root, and the query tile (the archive's tile under
- * the point, the grid tile a slide outside the archive would get, or the rectangle itself).
+ * Runs a search by examples (one point or rectangle, or several positive and negative examples)
+ * and shapes it as a {@link ResultGallery}: hits with their slide files resolved against the
+ * archive root, and the query tile: the first positive's (the archive's tile under the point,
+ * the grid tile a slide outside the archive would get, or the rectangle itself). Also the query's
+ * heat maps of the archive's slides, for an export.
  */
 public final class GallerySearch {
     private final ArchiveSearcher searcher;
@@ -28,14 +34,23 @@ public final class GallerySearch {
         this.searcher = searcher;
     }
 
-    /** {@code width} and {@code height} 0 search by the point (x, y). */
-    public ResultGallery search(Path slide, long x, long y, long width, long height, SearchOptions options) {
-        Path file = slide.toAbsolutePath().normalize();
-        boolean point = width <= 0 || height <= 0;
-        List<SearchHit> hits = point ? searcher.searchPoint(file, x, y, options)
-                : searcher.searchRectangle(file, x, y, width, height, options);
-        GalleryTile query = point ? queryTile(file, x, y) : GalleryTile.query(file, x, y, width, height, mpp(file));
+    public ResultGallery search(List<Example> examples, SearchOptions options) {
+        Example first = examples.stream().filter(Example::positive).findFirst()
+                .orElseThrow(() -> new SearchException("a query needs a positive example"));
+        Path file = first.slide().toAbsolutePath().normalize();
+        List<SearchHit> hits = searcher.searchExamples(examples, options);
+        GalleryTile query = first.isPoint() ? queryTile(file, first.x(), first.y())
+                : GalleryTile.query(file, first.x(), first.y(), first.width(), first.height(), mpp(file));
         return new ResultGallery(query, hits.stream().map(this::toTile).toList());
+    }
+
+    /** The examples' heat map over each slide of the archive that an export asks for (none for others). */
+    public GalleryHeatMaps heatMaps(List<Example> examples) {
+        Archive archive = searcher.archive();
+        RefinedScoring scoring = searcher.scoring(examples);
+        return slide -> archive.slide(archive.storedPath(slide.toAbsolutePath().normalize()))
+                .filter(record -> record.status() == SlideStatus.INDEXED || record.status() == SlideStatus.MISSING)
+                .map(record -> SlideHeatMaps.of(archive, record.id(), scoring));
     }
 
     private GalleryTile toTile(SearchHit hit) {

@@ -9,7 +9,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 
@@ -46,7 +45,11 @@ public final class HeatMapPicture {
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) HeatScale.OPACITY));
         for (HeatTile tile : map.tiles()) {
             g.setColor(new Color(HeatScale.argb(map, tile.similarity())));
-            g.fill(new Rectangle2D.Double(tile.x() * sx, tile.y() * sy, tile.size() * sx, tile.size() * sy));
+            // whole pixels: neighbours meet without a seam or a doubled edge
+            int left = (int) Math.round(tile.x() * sx);
+            int top = (int) Math.round(tile.y() * sy);
+            g.fillRect(left, top, (int) Math.round((tile.x() + tile.size()) * sx) - left,
+                    (int) Math.round((tile.y() + tile.size()) * sy) - top);
         }
         g.setComposite(AlphaComposite.SrcOver);
         legend(g, map, thumbnail.getHeight(), width);

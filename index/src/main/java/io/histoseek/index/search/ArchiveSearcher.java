@@ -42,7 +42,7 @@ public final class ArchiveSearcher implements AutoCloseable {
 
     private ArchiveSearcher(Archive archive, QueryEmbedder embedder, boolean ownsArchive) {
         this.archive = archive;
-        this.embedder = embedder;
+        this.embedder = embedder == null ? null : new RememberedEmbeddings(embedder);
         this.ownsArchive = ownsArchive;
     }
 

@@ -1,5 +1,6 @@
 package io.histoseek.app.gui.model;
 
+import io.histoseek.app.export.GalleryHeatMaps;
 import io.histoseek.app.export.GallerySearch;
 import io.histoseek.app.export.ResultGallery;
 import io.histoseek.index.archive.Archive;
@@ -64,12 +65,22 @@ public final class ArchiveSession implements AutoCloseable {
                 .orElse(true);
     }
 
-    public ResultGallery search(Path slide, long x, long y, long width, long height, SearchOptions options) {
+    /** Tiles like the query's positive examples and unlike its negative ones (one example: the plain search). */
+    public ResultGallery search(Query query, SearchOptions options) {
+        return gallerySearch().search(query.examples(),
+                new io.histoseek.index.search.SearchOptions(options.k(), options.excludeSameSlide(), options.maxPerSlide(), 0));
+    }
+
+    /** The query's heat maps of the archive's slides, for an export of its gallery. */
+    public GalleryHeatMaps heatMaps(Query query) {
+        return gallerySearch().heatMaps(query.examples());
+    }
+
+    private GallerySearch gallerySearch() {
         if (searcher == null) {
             throw new SearchException(folder + ": archive holds no vectors yet (index some slides first)");
         }
-        return new GallerySearch(searcher).search(slide, x, y, width, height,
-                new io.histoseek.index.search.SearchOptions(options.k(), options.excludeSameSlide(), options.maxPerSlide(), 0));
+        return new GallerySearch(searcher);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.histoseek.app.gui.fx.Background;
 import io.histoseek.app.gui.fx.Controls;
 import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
+import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.Query;
 import io.histoseek.app.gui.model.SearchOptions;
 import javafx.application.Platform;
@@ -148,17 +149,22 @@ public final class SearchPanel extends VBox {
         }
     }
 
-    /** Writes the current gallery (page, table, pictures, GeoJSON) into {@code folder} in the background. */
+    /**
+     * Writes the current gallery (page, table, pictures, GeoJSON, and the query's heat map of each
+     * hit slide) into {@code folder} in the background.
+     */
     public CompletableFuture<List<Path>> exportTo(Path folder) {
         ResultGallery result = model.resultProperty().get();
-        if (result == null) {
+        Query query = model.queryProperty().get();
+        ArchiveSession archive = model.archiveProperty().get();
+        if (result == null || query == null || archive == null) {
             model.statusProperty().set("Nothing to export: search first");
             return CompletableFuture.failedFuture(new IllegalStateException("no search result"));
         }
         model.statusProperty().set("Exporting to " + folder + "\u2026");
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return new GalleryExporter(renderer).export(result, folder);
+                return new GalleryExporter(renderer, archive.heatMaps(query)).export(result, folder);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -6,7 +6,6 @@ import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.Query;
 import io.histoseek.app.gui.model.SearchOptions;
-import io.histoseek.app.gui.viewer.ImageRegion;
 import javafx.application.Platform;
 
 import java.util.concurrent.ExecutorService;
@@ -45,19 +44,14 @@ final class SearchRunner {
             display.problem("Open an archive first (or index a folder to make one).");
             return;
         }
-        if (query.refined()) {
-            display.problem("Refining by examples arrives with the new archive engine.");
-            return;
-        }
         display.busy("Searching\u2026");
         thread.execute(() -> {
             long start = System.nanoTime();
-            if (archive.needsEmbedding(query.slide())) {
+            if (query.examples().stream().anyMatch(example -> archive.needsEmbedding(example.slide()))) {
                 onScreen(id, () -> display.busy("This slide is not in the archive: embedding the query tile with the archive's model\u2026"));
             }
             try {
-                ImageRegion region = query.region();
-                ResultGallery result = archive.search(query.slide(), region.x(), region.y(), region.width(), region.height(), options);
+                ResultGallery result = archive.search(query, options);
                 double millis = (System.nanoTime() - start) / 1e6;
                 onScreen(id, () -> display.found(result, millis));
             } catch (RuntimeException e) {
