@@ -5,6 +5,7 @@ import io.histoseek.app.gui.archive.ArchiveBrowser;
 import io.histoseek.app.gui.archive.ArchiveOpener;
 import io.histoseek.app.gui.fx.Controls;
 import io.histoseek.app.gui.fx.FxImages;
+import io.histoseek.app.gui.heatmap.HeatMapController;
 import io.histoseek.app.gui.heatmap.HeatMapControls;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
@@ -65,6 +66,7 @@ public final class MainWindow {
     private final SearchPanel searchPanel;
     private final ExampleChips exampleChips;
     private final HeatMapOverlay heatMap = new HeatMapOverlay();
+    private final HeatMapController heatMapController;
     private final BorderPane root = new BorderPane();
     private final Label slideLabel = new Label();
     private IndexWizard wizard;
@@ -85,6 +87,7 @@ public final class MainWindow {
         // above the slide and the tile grid, below the outlines
         slidePanel.viewer().overlays().add(2, heatMap);
         slidePanel.overlayControls().add(new HeatMapControls(heatMap, slidePanel.viewer()));
+        this.heatMapController = new HeatMapController(model, slidePanel.viewer(), heatMap);
         model.onIndexFolders(this::openWizard);
         slidePanel.viewer().imageProperty().addListener((obs, old, image) -> showTitle(image));
         SplitPane split = new SplitPane(archiveBrowser, slidePanel, searchPanel);
@@ -111,6 +114,9 @@ public final class MainWindow {
         ToggleButton tiles = new ToggleButton("Tiles");
         tiles.setId("tileGridToggle");
         tiles.selectedProperty().bindBidirectional(slidePanel.tileGrid().visibleProperty());
+        ToggleButton heat = new ToggleButton("Heat map");
+        heat.setId("heatMapToggle");
+        heat.selectedProperty().bindBidirectional(heatMapController.enabledProperty());
         // The slide's name takes the room left and is shortened with an ellipsis, never pushed off the toolbar.
         HBox slideName = new HBox(slideLabel);
         slideName.setAlignment(Pos.CENTER_RIGHT);
@@ -125,7 +131,7 @@ public final class MainWindow {
                 new Separator(), back, forward, new Separator(),
                 Controls.button("zoomOutButton", "\u2212", () -> viewer.zoom(1 / 1.5)),
                 Controls.button("zoomInButton", "+", () -> viewer.zoom(1.5)),
-                Controls.button("fitButton", "Fit", viewer::fitToWindow), tiles, slideName);
+                Controls.button("fitButton", "Fit", viewer::fitToWindow), tiles, heat, slideName);
     }
 
     private void showTitle(SlideImage image) {
@@ -220,6 +226,7 @@ public final class MainWindow {
         slidePanel.dispose();
         searchPanel.dispose();
         exampleChips.dispose();
+        heatMapController.dispose();
         archiveBrowser.dispose();
         archives.close();
         thumbnails.close();

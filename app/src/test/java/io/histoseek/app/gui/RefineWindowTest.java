@@ -2,8 +2,9 @@ package io.histoseek.app.gui;
 
 import io.histoseek.app.SharedTestData;
 import io.histoseek.app.TestArchive;
+import io.histoseek.app.export.GalleryTile;
+import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.gui.model.GuiPreferences;
-import io.histoseek.app.gui.model.Query;
 import io.histoseek.app.gui.search.HitCard;
 import io.histoseek.app.gui.viewer.ImageRegion;
 import io.histoseek.app.gui.viewer.SlideViewer;
@@ -144,7 +145,7 @@ class RefineWindowTest {
     }
 
     @Test
-    void examplesShowAsChipsThatRemoveUndoAndClear(FxRobot robot) throws Exception {
+    void refineByExampleAndHeatMapsOnARealArchive(FxRobot robot) throws Exception {
         TestArchive data = TestArchive.indexed();
         MainWindow window = app.window();
         SlideViewer viewer = window.slidePanel().viewer();
@@ -157,23 +158,52 @@ class RefineWindowTest {
         GuiTestSupport.waitUntil("search results", 60, () -> !window.searchPanel().gallery().hits().isEmpty());
         assertEquals(1, chips(window).size(), "the click is the query's one positive");
 
-        List<HitCard> cards = robot.lookup(".hit-card").queryAllAs(HitCard.class).stream().toList();
-        HitCard second = cards.get(1);
-        HitCard third = cards.get(2);
+        // The heat map of the query's slide: every stored tile, the query's own tile the hottest.
+        HeatMapOverlay overlay = window.heatMap();
+        robot.clickOn("#heatMapToggle");
+        GuiTestSupport.waitUntil("the heat map", 30, () -> overlay.shownProperty().get() != null,
+                () -> window.model().statusProperty().get());
+        HeatMap map = overlay.shownProperty().get().map();
+        assertEquals(agent, overlay.shownProperty().get().slide());
+        assertEquals(51, map.tiles().size());
+        assertEquals(898, map.hottest().x());
+        assertEquals(1347, map.hottest().y());
+        assertEquals(1.0f, map.hottest().similarity(), 1e-5f);
+        assertTrue(robot.lookup("#heatMapControls").query().isVisible());
+        Thread.sleep(800);
+        GuiTestSupport.screenshot(stage.getScene(), "gui-heatmap-archive");
+
+        // More like the second hit, not like the fifth: the search runs again at once, refined.
+        ResultGallery plain = window.model().resultProperty().get();
+        HitCard second = robot.lookup(".hit-card").queryAllAs(HitCard.class).stream().toList().get(1);
         robot.clickOn(second.lookup("#moreLikeThis"));
+        GuiTestSupport.waitUntil("the result with two positives", 30, () -> window.model().resultProperty().get() != plain
+                && window.searchPanel().gallery().hits().equals(window.model().resultProperty().get().hits()));
+        ResultGallery twoPositives = window.model().resultProperty().get();
+        // ranks 1-3 are the query's tissue in its three copies; reject the next tissue, at rank 5
+        HitCard third = robot.lookup(".hit-card").queryAllAs(HitCard.class).stream().toList().get(4);
         robot.clickOn(third.lookup("#notLikeThis"));
         List<Example> examples = window.model().queryProperty().get().examples();
         assertEquals(3, examples.size());
         assertEquals(Example.point(second.hit().slide(), second.hit().x() + second.hit().width() / 2,
                 second.hit().y() + second.hit().height() / 2, true), examples.get(1));
         assertFalse(examples.get(2).positive(), "not like this: a negative");
+        GuiTestSupport.waitUntil("the refined result", 30, () -> window.model().resultProperty().get() != twoPositives,
+                () -> window.model().statusProperty().get());
+        int demoted = window.model().resultProperty().get().hits().stream().filter(h -> same(h, third.hit()))
+                .mapToInt(GalleryTile::rank).findFirst().orElse(Integer.MAX_VALUE);
+        assertTrue(demoted > third.hit().rank(), "the rejected tile moves down from rank " + third.hit().rank() + " to " + demoted);
+        System.out.printf("gui: the tile rejected with 'not like this' went from rank %d to %s%n", third.hit().rank(),
+                demoted == Integer.MAX_VALUE ? "below the 24 shown" : demoted);
+        GuiTestSupport.waitUntil("the refined heat map", 30, () -> overlay.shownProperty().get().map() != map);
         assertEquals(List.of(true, true, false), chips(window).stream().map(c -> c.getStyleClass().contains("positive")).toList());
         GuiTestSupport.waitUntil("chip pictures", 20, () -> chips(window).stream()
                 .allMatch(c -> ((javafx.scene.image.ImageView) c.getChildrenUnmodifiable().getFirst()).getImage() != null));
-        assertTrue(((Label) chips(window).get(2).getChildrenUnmodifiable().get(2)).getText().equals(third.hit().slideName()));
+        assertEquals(third.hit().slideName(), ((Label) chips(window).get(2).getChildrenUnmodifiable().get(2)).getText());
+        Thread.sleep(800);
         GuiTestSupport.screenshot(stage.getScene(), "gui-example-chips");
 
-        // Remove with one click; undo brings it back; clear all empties the query and the gallery; undo again.
+        // Remove with one click; undo brings it back; clear all empties the query, gallery and map; undo again.
         robot.clickOn(chips(window).get(1).lookup(".example-remove"));
         assertEquals(2, chips(window).size());
         assertFalse(window.model().queryProperty().get().examples().contains(examples.get(1)));
@@ -183,17 +213,37 @@ class RefineWindowTest {
         assertTrue(chips(window).isEmpty());
         assertTrue(window.searchPanel().gallery().hits().isEmpty(), "no query, no hits");
         assertTrue(window.slidePanel().queryOutlines().outlines().isEmpty(), "no query outline");
+        assertTrue(overlay.shownProperty().get() == null, "no query, no heat map");
         robot.clickOn("#undoExample");
         assertEquals(examples, window.model().queryProperty().get().examples());
+        GuiTestSupport.waitUntil("results again", 30, () -> !window.searchPanel().gallery().hits().isEmpty());
 
         // Ctrl-click on the slide adds a positive where it was clicked.
-        robot.press(KeyCode.CONTROL).clickOn(screenPoint(viewer, 600, 900)).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).clickOn(screenPoint(viewer, 1250, 2350)).release(KeyCode.CONTROL);
         Example added = window.model().queryProperty().get().examples().getLast();
         assertTrue(added.positive() && added.isPoint() && added.slide().equals(agent), added.toString());
-        assertEquals(600, added.x(), 8);
-        assertEquals(900, added.y(), 8);
+        assertEquals(1250, added.x(), 8);
+        assertEquals(2350, added.y(), 8);
         assertEquals(4, chips(window).size());
-        assertEquals(Query.of(agent, ImageRegion.point(1100, 1500)).slide(), window.model().queryProperty().get().slide());
+
+        // A hit on another slide: its slide opens and gets its own heat map; "next hot region" jumps on it.
+        GuiTestSupport.waitUntil("results of the four examples", 30, () -> window.searchPanel().gallery().hits().stream()
+                .anyMatch(h -> !h.slide().equals(agent)));
+        HitCard elsewhere = robot.lookup(".hit-card").queryAllAs(HitCard.class).stream()
+                .filter(c -> !c.hit().slide().equals(agent)).findFirst().orElseThrow();
+        robot.doubleClickOn(elsewhere);
+        GuiTestSupport.waitUntil("the hit's heat map", 30, () -> overlay.shownProperty().get() != null
+                && overlay.shownProperty().get().slide().equals(elsewhere.hit().slide()),
+                () -> "(status: " + window.model().statusProperty().get() + ", shown: " + overlay.shownProperty().get()
+                        + ", viewer: " + viewer.getImage().file() + ", hit: " + elsewhere.hit().slide() + ")");
+        Viewport before = viewer.getViewport();
+        robot.clickOn("#nextHotRegion");
+        assertNotEquals(before, viewer.getViewport(), "the view moved to the hottest region");
+        assertTrue(robot.lookup("#heatRegionLine").queryAs(Label.class).getText().startsWith("1 of "));
+    }
+
+    private static boolean same(GalleryTile a, GalleryTile b) {
+        return a.slide().equals(b.slide()) && a.x() == b.x() && a.y() == b.y();
     }
 
     private static List<javafx.scene.Parent> chips(MainWindow window) {

@@ -3,6 +3,7 @@ package io.histoseek.app.gui.model;
 import io.histoseek.app.export.GalleryHeatMaps;
 import io.histoseek.app.export.GallerySearch;
 import io.histoseek.app.export.ResultGallery;
+import io.histoseek.index.heatmap.HeatMap;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.SlideStatus;
@@ -74,6 +75,11 @@ public final class ArchiveSession implements AutoCloseable {
     /** The query's heat maps of the archive's slides, for an export of its gallery. */
     public GalleryHeatMaps heatMaps(Query query) {
         return gallerySearch().heatMaps(query.examples());
+    }
+
+    /** The query's heat map of a slide of the archive; empty for a slide whose tiles the archive does not hold. */
+    public Optional<HeatMap> heatMap(Query query, Path slide) {
+        return heatMaps(query).heatMap(slide);
     }
 
     private GallerySearch gallerySearch() {

@@ -83,7 +83,7 @@ public final class ExampleChips extends VBox {
         sign.getStyleClass().add("example-sign");
         String name = slideName(example.slide());
         Label slide = new Label(name);
-        slide.setMaxWidth(150);
+        slide.setMaxWidth(120);
         Button remove = Controls.button(null, "\u00d7", () -> model.removeExample(example));
         remove.getStyleClass().add("example-remove");
         remove.setTooltip(new Tooltip("Remove this example"));
