@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * the fly with the archive's checkpoint. Rows are {@code rank<TAB>score<TAB>slide<TAB>x<TAB>y}, best first; slides
  * print as absolute paths (see {@link SlidePaths}).
  */
-@Command(name = "search", description = "Find the tiles most similar to a point or rectangle of a slide.")
+@Command(name = "search", description = "Find the tiles most similar to a point or rectangle of a slide (refined with --also and --not examples).")
 public final class SearchCommand implements Callable<Integer> {
     enum Format { tsv, json }
 
