@@ -44,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 public final class SearchPanel extends VBox {
     static final String BY_SCORE = "Best first";
     static final String BY_SLIDE = "Grouped by slide";
+    private static final String PROMPT = "Click tissue to search the archive (shift-drag for a region, ctrl-click to add an example).";
 
     private final AppModel model;
     private final TileRenderer renderer;
@@ -55,8 +56,6 @@ public final class SearchPanel extends VBox {
     private final Spinner<Integer> maxPerSlide = new Spinner<>(0, 500, SearchOptions.DEFAULT.maxPerSlide());
     private final ComboBox<String> order = new ComboBox<>();
     private final ProgressIndicator progress = new ProgressIndicator();
-    private static final String PROMPT = "Click tissue to search the archive (shift-drag for a region).";
-
     private final Label status = new Label(PROMPT);
     private final VBox aboveGallery = new VBox(6);
     private final Button export = Controls.button("exportButton", "Export gallery\u2026", this::chooseExportFolder);
