@@ -88,6 +88,7 @@ public final class MainWindow {
         slidePanel.viewer().overlays().add(2, heatMap);
         slidePanel.overlayControls().add(new HeatMapControls(heatMap, slidePanel.viewer()));
         this.heatMapController = new HeatMapController(model, slidePanel.viewer(), heatMap);
+        slidePanel.overlayControls().add(heatMapController.progress());
         model.onIndexFolders(this::openWizard);
         slidePanel.viewer().imageProperty().addListener((obs, old, image) -> showTitle(image));
         SplitPane split = new SplitPane(archiveBrowser, slidePanel, searchPanel);

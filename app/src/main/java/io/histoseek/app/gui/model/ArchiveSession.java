@@ -3,7 +3,10 @@ package io.histoseek.app.gui.model;
 import io.histoseek.app.export.GalleryHeatMaps;
 import io.histoseek.app.export.GallerySearch;
 import io.histoseek.app.export.ResultGallery;
+import io.histoseek.index.Limits;
 import io.histoseek.index.heatmap.HeatMap;
+import io.histoseek.index.pipeline.SlideEmbedding;
+import io.histoseek.index.search.RefinedScoring;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.SlideStatus;
@@ -13,6 +16,8 @@ import io.histoseek.index.search.SearchException;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * An open archive in the app, for reading (an indexing run may write it meanwhile): and, once it
@@ -82,11 +87,30 @@ public final class ArchiveSession implements AutoCloseable {
         return heatMaps(query).heatMap(slide);
     }
 
+    /** The query's examples under the scoring rule: what a heat map scores each tile with. */
+    public RefinedScoring scoring(Query query) {
+        return searcher().scoring(query.examples());
+    }
+
+    /**
+     * Every tissue tile of a slide outside the archive, embedded with the archive's model for its
+     * heat map: at most {@link Limits#HEAT_MAP_TILES}, a batch at a time, {@code progress} told
+     * (done, all) after each, stopped by {@code cancelled} (then CancellationException).
+     */
+    public SlideEmbedding embedSlide(Path slide, BiConsumer<Integer, Integer> progress, BooleanSupplier cancelled) {
+        searcher();
+        return embedder.embedSlide(slide.toAbsolutePath().normalize(), Limits.HEAT_MAP_TILES, progress, cancelled);
+    }
+
     private GallerySearch gallerySearch() {
+        return new GallerySearch(searcher());
+    }
+
+    private ArchiveSearcher searcher() {
         if (searcher == null) {
             throw new SearchException(folder + ": archive holds no vectors yet (index some slides first)");
         }
-        return new GallerySearch(searcher);
+        return searcher;
     }
 
     @Override
