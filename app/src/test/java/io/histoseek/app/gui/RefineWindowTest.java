@@ -240,6 +240,23 @@ class RefineWindowTest {
         robot.clickOn("#nextHotRegion");
         assertNotEquals(before, viewer.getViewport(), "the view moved to the hottest region");
         assertTrue(robot.lookup("#heatRegionLine").queryAs(Label.class).getText().startsWith("1 of "));
+
+        // A slide outside the archive: its tissue tiles are embedded on demand (progress, then hidden), then scored.
+        Path outside = SharedTestData.slides().resolve("constructed/CMU-1-Small-Region-mirax.mrxs");
+        List<TilePosition> outsideTiles;
+        try (OpenSlideImage image = OpenSlideImage.open(outside)) {
+            outsideTiles = TileGrid.plan(image, image.scale()).tiles();
+        }
+        robot.interact(() -> window.slidePanel().open(outside));
+        GuiTestSupport.waitUntil("the outside slide's heat map", 120, () -> overlay.shownProperty().get() != null
+                && overlay.shownProperty().get().slide().getFileName().toString().endsWith(".mrxs"),
+                () -> window.model().statusProperty().get());
+        HeatMap embedded = overlay.shownProperty().get().map();
+        assertEquals(outsideTiles.size(), embedded.tiles().size(), "every tissue tile, embedded on demand");
+        assertTrue(embedded.min() >= -1 && embedded.max() <= 1);
+        assertFalse(robot.lookup("#heatMapProgress").query().isVisible(), "the progress hides when done");
+        assertTrue(window.model().statusProperty().get().startsWith("Heat map of CMU-1-Small-Region-mirax.mrxs: "),
+                window.model().statusProperty().get());
     }
 
     private static boolean same(GalleryTile a, GalleryTile b) {
