@@ -109,7 +109,7 @@ final class Indexer {
             }
         };
         return WriterOptions.of("index").waiting(request.lockWait())
-                .creatingWithRoot(ArchiveRoot.commonFolder(request.folders())).reportingTo(progress);
+                .creatingWithRoot(ArchiveRoot.commonFolder(request.folders())).reportingTo(progress).stoppingWhen(cancelled);
     }
 
     /** Counts of the run's outcomes. */

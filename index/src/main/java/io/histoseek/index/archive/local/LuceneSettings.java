@@ -23,7 +23,7 @@ import java.util.Locale;
 public record LuceneSettings(ScalarEncoding encoding, int maxConn, int beamWidth, int minCandidates,
                              int candidatesPerHit, double ramBufferMb, double maxSegmentMb, int spareSegments,
                              double maxDeletedShare) {
-    public static final LuceneSettings DEFAULTS = new LuceneSettings(ScalarEncoding.PACKED_NIBBLE, 16, 100, 40, 4,
+    public static final LuceneSettings DEFAULTS = new LuceneSettings(ScalarEncoding.PACKED_NIBBLE, 32, 200, 40, 4,
             64, 16 * 1024, 2, 0.1);
     private static final double MB = 1024 * 1024;
 
