@@ -98,9 +98,7 @@ final class Indexer {
         ArchiveProgress progress = new ArchiveProgress() {
             @Override
             public void update(String message, long done, long total) {
-                if (done == 0 || done == total) {
-                    listener.note(total > 0 ? message + " (" + done + " of " + total + ")" : message);
-                }
+                listener.note(total > 0 ? message + " (" + done + " of " + total + ")" : message);
             }
 
             @Override
