@@ -42,8 +42,8 @@ public final class IndexCommand implements Callable<Integer> {
             description = "Least tissue fraction of a kept tile, 0..1 (default: 0.25).")
     Double tissueThreshold;
 
-    @Option(names = "--assume-mpp", paramLabel = "X",
-            description = "Microns per pixel for slides that do not record it (overrides the file's).")
+    @Option(names = {"--assume-mpp", "--mpp"}, paramLabel = "X",
+            description = "Microns per pixel for every slide, overriding the file's (slides with neither an mpp nor an objective power need it).")
     Double assumeMpp;
 
     @Spec

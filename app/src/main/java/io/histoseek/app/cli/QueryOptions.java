@@ -55,8 +55,8 @@ final class QueryOptions {
             description = "The archive's checkpoint, when it moved since indexing (for slides not in the archive).")
     Path checkpoint;
 
-    @Option(names = "--assume-mpp", paramLabel = "X",
-            description = "Microns per pixel of a query slide that is not in the archive and records none.")
+    @Option(names = {"--assume-mpp", "--mpp"}, paramLabel = "X",
+            description = "Microns per pixel of a query slide that is not in the archive (for one that records neither an mpp nor an objective power).")
     Double assumeMpp;
 
     /** Refuses a half-given or empty rectangle before anything is opened. */
