@@ -1,0 +1,6 @@
+/**
+ * Rules every index package applies the same way: the limits of work done on the fly
+ * ({@link io.histoseek.index.Limits}). Uses only the JDK; the index packages may use it, it uses
+ * none of them.
+ */
+package io.histoseek.index;
