@@ -54,14 +54,16 @@ histoseek model use "$scratch/bad.pth" > /dev/null 2> "$scratch/bad.err" || stat
   || fail "a bad checkpoint printed: $(cat "$scratch/bad.err")"
 
 # HISTOSEEK_JAVA_OPTS reaches the bundled JVM, and running out of heap ends the run with one line
-# naming that setting (run-jvm.sh and stderr-filter.pl in lib/). slide-info needs ~26 MB for the
-# CMU section's tissue mask, so 8 MB runs out.
+# naming that setting (run-jvm.sh and stderr-filter.pl in lib/). An index run with batches of 64
+# holds 53 tile tensors of 0.6 MB for the CMU section's 51 tiles: 32 MB, more than a 16 MB heap.
+mkdir -p "$scratch/oom-slides"
+cp "$(readlink -f "$shared/data/slides/CMU-1-Small-Region.svs")" "$scratch/oom-slides/"
 status=0
-env -i PATH=/usr/bin:/bin HOME="$scratch/home" HISTOSEEK_JAVA_OPTS=-Xmx8m \
-  "$image/bin/histoseek" slide-info "$(readlink -f "$shared/data/slides/CMU-1-Small-Region.svs")" \
-  > /dev/null 2> "$scratch/oom.err" || status=$?
+env -i PATH=/usr/bin:/bin HOME="$scratch/home" DJL_CACHE_DIR="$installer/target/djl-cache" HISTOSEEK_JAVA_OPTS=-Xmx16m \
+  "$image/bin/histoseek" index "$scratch/oom-slides" --archive "$scratch/oom-archive" --checkpoint "$fixture" \
+  --batch-size 64 > /dev/null 2> "$scratch/oom.err" || status=$?
 [[ "$status" != 0 && "$(wc -l < "$scratch/oom.err")" == 1 ]] \
-  && grep -q '^histoseek: out of memory (Java heap space; the heap may use 8 MB .*HISTOSEEK_JAVA_OPTS=-Xmx16m$' "$scratch/oom.err" \
+  && grep -q '^histoseek: out of memory (Java heap space; the heap may use 16 MB .*HISTOSEEK_JAVA_OPTS=-Xmx32m$' "$scratch/oom.err" \
   || fail "out of memory exited $status and printed: $(head -3 "$scratch/oom.err")"
 
 # No arguments opens the desktop app (once the gui command exists; the suite runs under xvfb-run).
