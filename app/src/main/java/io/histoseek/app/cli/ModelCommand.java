@@ -1,6 +1,6 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.app.AppDirs;
+import io.histoseek.app.config.AppDirs;
 import io.histoseek.app.setup.CheckpointVerifier;
 import io.histoseek.app.setup.LoaderVerifier;
 import io.histoseek.app.setup.ModelSetup;

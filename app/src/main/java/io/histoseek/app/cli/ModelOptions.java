@@ -1,8 +1,8 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.app.AppConfig;
-import io.histoseek.app.AppDirs;
-import io.histoseek.app.RegisteredModel;
+import io.histoseek.app.config.AppConfig;
+import io.histoseek.app.config.AppDirs;
+import io.histoseek.app.config.RegisteredModel;
 import io.histoseek.model.Device;
 import io.histoseek.model.EncoderOptions;
 import io.histoseek.model.Precision;

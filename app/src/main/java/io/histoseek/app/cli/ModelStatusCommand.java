@@ -1,6 +1,6 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.app.RegisteredModel;
+import io.histoseek.app.config.RegisteredModel;
 import io.histoseek.app.setup.CheckpointVerifier;
 import io.histoseek.app.setup.TorchDevice;
 import picocli.CommandLine.Command;

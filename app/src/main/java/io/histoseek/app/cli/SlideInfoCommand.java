@@ -1,7 +1,8 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.index.slide.PhysicalScale;
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.SlideImage;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.index.tile.TileGrid;
 import io.histoseek.model.TileSpec;
@@ -38,7 +39,7 @@ public final class SlideInfoCommand implements Callable<Integer> {
                     "--assume-mpp must be a positive number of micrometres per pixel, got " + assumeMpp);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Slide slide = Slide.open(slideFile)) {
+        try (OpenSlideImage slide = OpenSlideImage.open(slideFile)) {
             PhysicalScale scale = PhysicalScale.of(slide, assumeMpp);
             List<String> lines = new ArrayList<>();
             lines.add("file: " + slide.file());
@@ -50,7 +51,7 @@ public final class SlideInfoCommand implements Callable<Integer> {
             lines.add("downsamples: " + downsamples(slide));
             lines.add("mpp: " + scale.describe());
             lines.add("mpp_source: " + scale.source().label());
-            lines.add("objective: " + slide.objectivePower().orElse("unknown"));
+            lines.add("objective: " + slide.property("openslide.objective-power").orElse("unknown"));
             lines.addAll(tiling(slide, scale));
             lines.add("associated: " + (slide.associatedImageNames().isEmpty()
                     ? "none" : String.join(", ", slide.associatedImageNames())));
@@ -62,7 +63,7 @@ public final class SlideInfoCommand implements Callable<Integer> {
     }
 
     /** tile_size, grid and tissue_tiles; n/a with the reason when the slide cannot be tiled. */
-    private static List<String> tiling(Slide slide, PhysicalScale scale) throws SlideException {
+    private static List<String> tiling(SlideImage slide, PhysicalScale scale) throws SlideException {
         if (!scale.known()) {
             return List.of("tile_size: n/a", "grid: n/a", "tissue_tiles: n/a",
                     "tiling: unknown physical scale (no mpp, no objective power); give --mpp");
@@ -80,7 +81,7 @@ public final class SlideInfoCommand implements Callable<Integer> {
                         TileSpec.DEFAULT, TileGrid.DEFAULT_MIN_TISSUE));
     }
 
-    private static String levelSizes(Slide slide) {
+    private static String levelSizes(SlideImage slide) {
         List<String> sizes = new ArrayList<>();
         for (int level = 0; level < slide.levelCount(); level++) {
             sizes.add(slide.levelWidth(level) + "x" + slide.levelHeight(level));
@@ -88,7 +89,7 @@ public final class SlideInfoCommand implements Callable<Integer> {
         return String.join(", ", sizes);
     }
 
-    private static String downsamples(Slide slide) {
+    private static String downsamples(SlideImage slide) {
         List<String> values = new ArrayList<>();
         for (int level = 0; level < slide.levelCount(); level++) {
             values.add(String.format(Locale.ROOT, "%.4f", slide.levelDownsample(level))

@@ -4,7 +4,7 @@ import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchHit;
 import io.histoseek.index.search.SearchOptions;
 import io.histoseek.index.slide.PhysicalScale;
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.index.store.ArchiveStore;
 import io.histoseek.index.store.SlideRecord;
@@ -66,7 +66,7 @@ public final class GallerySearch {
     }
 
     private static OptionalDouble mpp(Path slide) {
-        try (Slide open = Slide.open(slide)) {
+        try (OpenSlideImage open = OpenSlideImage.open(slide)) {
             PhysicalScale scale = PhysicalScale.of(open);
             return scale.known() ? OptionalDouble.of(scale.mpp()) : OptionalDouble.empty();
         } catch (SlideException e) {

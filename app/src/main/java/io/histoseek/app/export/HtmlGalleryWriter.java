@@ -1,6 +1,5 @@
 package io.histoseek.app.export;
 
-import io.histoseek.app.gui.viewer.ScaleBar;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,17 +1,34 @@
 package io.histoseek.app.export;
 
-import io.histoseek.app.pyramid.OpenSlideSource;
-import io.histoseek.app.pyramid.SlideSources;
+import io.histoseek.index.slide.RegionCache;
+import io.histoseek.index.slide.RegionRequest;
+import io.histoseek.index.slide.SlideImagePool;
 
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
-/** Renders gallery tiles from the slide files: the pyramid level just finer than needed, scaled down. */
+/**
+ * Renders gallery tiles from the slide files: the tile's level-0 square scaled so its longer
+ * side is the size asked for (never enlarged), kept in a byte-bounded cache by region.
+ */
 public final class SlideTileRenderer implements TileRenderer {
-    private final SlideSources slides;
+    private final SlideImagePool slides;
+    private final RegionCache<BufferedImage> rendered;
 
-    public SlideTileRenderer(SlideSources slides) {
+    /** {@code rendered}: the pictures kept for the next render of the same tile at the same size. */
+    public SlideTileRenderer(SlideImagePool slides, RegionCache<BufferedImage> rendered) {
         this.slides = slides;
+        this.rendered = rendered;
+    }
+
+    /** Keeps nothing: each tile is rendered once (an export). */
+    public SlideTileRenderer(SlideImagePool slides) {
+        this(slides, new RegionCache<>(0, SlideTileRenderer::bytes));
+    }
+
+    /** Bytes of a rendered picture's pixels, what the cache counts. */
+    public static long bytes(BufferedImage image) {
+        return 4L * image.getWidth() * image.getHeight();
     }
 
     @Override
@@ -20,11 +37,14 @@ public final class SlideTileRenderer implements TileRenderer {
             return Optional.empty();
         }
         return slides.read(tile.slide(), slide -> {
-            int level = slide.levelFor((double) Math.max(tile.width(), tile.height()) / maxSide);
-            double downsample = slide.downsample(level);
-            int w = (int) Math.max(1, Math.round(tile.width() / downsample));
-            int h = (int) Math.max(1, Math.round(tile.height() / downsample));
-            return OpenSlideSource.scaleToFit(slide.readRegion(tile.x(), tile.y(), level, w, h), maxSide);
+            RegionRequest region = RegionRequest.fitted(slide, tile.x(), tile.y(), Math.toIntExact(tile.width()),
+                    Math.toIntExact(tile.height()), maxSide);
+            BufferedImage picture = rendered.get(region);
+            if (picture == null) {
+                picture = slide.read(region);
+                rendered.put(region, picture);
+            }
+            return picture;
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.histoseek.app.gui;
 
+import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.gui.setup.ModelSetupSettings;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -58,7 +59,7 @@ public final class HistoseekApp extends Application {
         stage.setTitle(MainWindow.TITLE);
         stage.show();
         Optional<Path> archive = Optional.ofNullable(startupArchive).or(() -> preferences.path(GuiPreferences.ARCHIVE));
-        archive.ifPresent(window::openArchive);
+        archive.ifPresent(window.archives()::open);
         window.offerModelSetupIfMissing();
     }
 

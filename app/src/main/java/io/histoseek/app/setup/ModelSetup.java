@@ -1,8 +1,8 @@
 package io.histoseek.app.setup;
 
-import io.histoseek.app.AppConfig;
-import io.histoseek.app.AppDirs;
-import io.histoseek.app.RegisteredModel;
+import io.histoseek.app.config.AppConfig;
+import io.histoseek.app.config.AppDirs;
+import io.histoseek.app.config.RegisteredModel;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.app.AppDirs;
+import io.histoseek.app.config.AppDirs;
 import io.histoseek.app.SharedTestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

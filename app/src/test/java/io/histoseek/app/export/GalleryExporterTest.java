@@ -5,7 +5,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.histoseek.app.gui.GuiTestSupport;
-import io.histoseek.app.pyramid.SlideSources;
+import io.histoseek.index.slide.SlideImagePool;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class GalleryExporterTest {
                 new GalleryTile(2, 0.91, hostile, 898, 1796, 224, 224, OptionalDouble.of(0.499)),
                 new GalleryTile(3, 0.90, gone, 0, 0, 224, 224, OptionalDouble.empty()));
         Path out = dir.resolve("out");
-        try (SlideSources slides = new SlideSources(4)) {
+        try (SlideImagePool slides = new SlideImagePool(OpenSlideImage::open, 4)) {
             new GalleryExporter(new SlideTileRenderer(slides)).export(new ResultGallery(query, hits), out);
         }
 

@@ -7,10 +7,12 @@ import com.google.gson.JsonParser;
 import io.histoseek.app.TestArchive;
 import io.histoseek.app.export.CsvResultsWriter;
 import io.histoseek.app.export.GalleryTile;
+import io.histoseek.app.export.ResultGallery;
+import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.gui.search.HitCard;
-import io.histoseek.app.gui.viewer.Outline;
 import io.histoseek.app.gui.viewer.SlideViewer;
 import io.histoseek.app.gui.viewer.Viewport;
+import io.histoseek.app.gui.viewer.overlay.Outline;
 import io.histoseek.app.gui.wizard.IndexWizard;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -106,7 +108,7 @@ class ArchiveWorkflowTest {
         robot.clickOn("#wizardNext");
 
         // 2. The main window opens the new archive; the browser lists its slides with their status.
-        GuiTestSupport.waitUntil("the archive", 60, () -> window.session().map(s -> s.searchable()).orElse(false));
+        GuiTestSupport.waitUntil("the archive", 60, () -> window.model().archiveProperty().get() != null && window.model().archiveProperty().get().searchable());
         ListView<?> archiveList = window.archiveBrowser().list();
         GuiTestSupport.waitUntil("the archive list", 30, () -> archiveList.getItems().size() == 5);
         assertTrue(Files.readString(config).contains(data.archive.toString()), "the archive is remembered for the next start");
@@ -114,7 +116,7 @@ class ArchiveWorkflowTest {
         // 3. Open the slide from the browser and click tissue.
         // The list refreshes as thumbnails arrive; a double-click that lands while its row is being
         // rebuilt is lost (as it would be for a user), so look the row up afresh and try again.
-        SlideViewer viewer = window.viewer();
+        SlideViewer viewer = window.slidePanel().viewer();
         for (int attempt = 0; attempt < 3 && !showing(viewer, TestArchive.AGENT); attempt++) {
             WaitForAsyncUtils.waitForFxEvents();
             robot.doubleClickOn(robot.lookup((Label label) -> TestArchive.AGENT.equals(label.getText())).queryAs(Label.class));
@@ -125,12 +127,12 @@ class ArchiveWorkflowTest {
             }
         }
         GuiTestSupport.waitUntil("the slide", 10, () -> showing(viewer, TestArchive.AGENT),
-                () -> "(status: " + window.status().getText() + ", source: " + viewer.getSource() + ")");
+                () -> "(status: " + window.model().statusProperty().get() + ", image: " + viewer.getImage() + ")");
         robot.clickOn(screenPoint(viewer, 1100, 1500));
         GuiTestSupport.waitUntil("search results", 60, () -> !window.searchPanel().gallery().hits().isEmpty());
         List<GalleryTile> hits = window.searchPanel().gallery().hits();
         assertEquals(24, hits.size(), "k hits, default 24");
-        assertTrue(viewer.getOutlines().stream().anyMatch(o -> o.color().equals(Outline.QUERY) && o.region().width() == 224),
+        assertTrue(outlines(window).stream().anyMatch(o -> o.color().equals(Outline.QUERY) && o.region().width() == 224),
                 "the queried tile is outlined");
         GuiTestSupport.waitUntil("hit pictures", 30, () -> robot.lookup(".hit-card").queryAll().stream()
                 .allMatch(card -> ((HitCard) card).lookup(".image-view") != null));
@@ -151,41 +153,47 @@ class ArchiveWorkflowTest {
         // 5. Double-click a hit: its slide opens centred on it, outlined; Back returns to the query.
         HitCard first = robot.lookup(".hit-card").queryAs(HitCard.class);
         robot.doubleClickOn(first);
-        GuiTestSupport.waitUntil("the hit's slide", 10, () -> viewer.getSource().name().equals(first.hit().slideName()));
+        GuiTestSupport.waitUntil("the hit's slide", 10, () -> viewer.getImage().name().equals(first.hit().slideName()));
         Viewport atHit = viewer.getViewport();
         assertEquals(first.hit().x() + first.hit().width() / 2.0, atHit.centreX(), 1.0, "centred on the hit");
-        assertTrue(viewer.getOutlines().stream().anyMatch(o -> o.color().equals(Outline.HIT)), "the hit is outlined");
+        assertTrue(outlines(window).stream().anyMatch(o -> o.color().equals(Outline.HIT)), "the hit is outlined");
         Thread.sleep(1200);
         GuiTestSupport.screenshot(stage.getScene(), "main-hit-opened");
         robot.clickOn("#backButton");
-        GuiTestSupport.waitUntil("back at the query", 10, () -> viewer.getSource().name().equals(TestArchive.AGENT));
-        assertTrue(viewer.getOutlines().stream().anyMatch(o -> o.color().equals(Outline.QUERY)), "the query outline is back");
+        GuiTestSupport.waitUntil("back at the query", 10, () -> viewer.getImage().name().equals(TestArchive.AGENT));
+        assertTrue(outlines(window).stream().anyMatch(o -> o.color().equals(Outline.QUERY)), "the query outline is back");
         robot.clickOn("#forwardButton");
-        GuiTestSupport.waitUntil("forward to the hit", 10, () -> viewer.getSource().name().equals(first.hit().slideName()));
+        GuiTestSupport.waitUntil("forward to the hit", 10, () -> viewer.getImage().name().equals(first.hit().slideName()));
         robot.clickOn("#backButton");
-        GuiTestSupport.waitUntil("back again", 10, () -> viewer.getSource().name().equals(TestArchive.AGENT));
+        GuiTestSupport.waitUntil("back again", 10, () -> viewer.getImage().name().equals(TestArchive.AGENT));
 
-        // 6. A shift-dragged rectangle searches the mean of its tiles.
+        // 6. A shift-dragged rectangle searches the mean of its tiles (a new result, not the last one still showing).
+        ResultGallery beforeBox = window.model().resultProperty().get();
         Point2D from = screenPoint(viewer, 700, 1300);
         Point2D to = screenPoint(viewer, 1300, 1900);
         robot.press(KeyCode.SHIFT).drag(from, MouseButton.PRIMARY).dropTo(to).release(KeyCode.SHIFT);
-        GuiTestSupport.waitUntil("the rectangle's results", 30, () -> viewer.getOutlines().stream()
-                .anyMatch(o -> o.color().equals(Outline.QUERY) && o.region().width() > 400)
-                && window.searchPanel().gallery().hits().stream().noneMatch(h -> h.slideName().equals(TestArchive.AGENT)));
+        GuiTestSupport.waitUntil("the rectangle's results", 30, () -> window.model().resultProperty().get() != beforeBox
+                && window.model().resultProperty().get().query().width() > 400);
+        ResultGallery boxed = window.model().resultProperty().get();
+        assertTrue(outlines(window).stream().anyMatch(o -> o.color().equals(Outline.QUERY) && o.region().width() > 400),
+                "the rectangle is outlined");
+        assertFalse(boxed.hits().isEmpty());
+        assertTrue(boxed.hits().stream().noneMatch(h -> h.slideName().equals(TestArchive.AGENT)), "still without the query's slide");
+        assertEquals(boxed.hits(), window.searchPanel().gallery().hits(), "the gallery shows the rectangle's hits");
 
         // 7. A slide outside the archive: its tile is embedded on the fly with the archive's model.
         Path outside = SharedTestData.slides().resolve("constructed/CMU-1-Small-Region-mirax.mrxs");
-        robot.interact(() -> window.openSlide(outside));
-        GuiTestSupport.waitUntil("the outside slide", 10, () -> viewer.getSource().name().endsWith(".mrxs"));
+        robot.interact(() -> window.slidePanel().open(outside));
+        GuiTestSupport.waitUntil("the outside slide", 10, () -> viewer.getImage().name().endsWith(".mrxs"));
         robot.clickOn(screenPoint(viewer, 1100, 1500));
         GuiTestSupport.waitUntil("results for the outside slide", 60, () -> window.searchPanel().gallery().hits().size() == 24
-                && viewer.getOutlines().stream().anyMatch(o -> o.color().equals(Outline.QUERY) && o.region().width() == 224));
+                && outlines(window).stream().anyMatch(o -> o.color().equals(Outline.QUERY) && o.region().width() == 224));
         assertTrue(window.searchPanel().gallery().hits().getFirst().score() > 0.9,
                 "the same tissue in the archive: " + window.searchPanel().gallery().hits().getFirst());
 
         // 8. Export the gallery and read every file back.
         Path out = Files.createTempDirectory("histoseek-export");
-        List<Path> files = WaitForAsyncUtils.asyncFx(() -> window.exportTo(out)).get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
+        List<Path> files = WaitForAsyncUtils.asyncFx(() -> window.searchPanel().exportTo(out)).get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
         List<GalleryTile> exported = window.searchPanel().gallery().hits();
         List<String> csv = Files.readAllLines(out.resolve("results.csv"), StandardCharsets.UTF_8);
         assertEquals(CsvResultsWriter.HEADER, csv.getFirst());
@@ -216,8 +224,14 @@ class ArchiveWorkflowTest {
                 && w != wizard.stage()).count(), "no error dialog");
     }
 
+    /** What the viewer outlines now: the query's and the opened hit's. */
+    private static List<Outline> outlines(MainWindow window) {
+        return java.util.stream.Stream.concat(window.slidePanel().queryOutlines().outlines().stream(),
+                window.slidePanel().hitOutlines().outlines().stream()).toList();
+    }
+
     private static boolean showing(SlideViewer viewer, String name) {
-        return viewer.getSource() != null && viewer.getSource().name().equals(name);
+        return viewer.getImage() != null && viewer.getImage().name().equals(name);
     }
 
     private static Point2D screenPoint(SlideViewer viewer, double imageX, double imageY) {

@@ -1,7 +1,9 @@
 package io.histoseek.app.gui;
 
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -40,6 +42,22 @@ public final class GuiTestSupport {
         WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         return file;
+    }
+
+    /** How many pixels of what {@code node} shows (every 4th pixel of every 4th row) look like stained tissue. */
+    public static long tissuePixels(Node node) {
+        WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)));
+        PixelReader pixels = image.getPixelReader();
+        long tissue = 0;
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                int argb = pixels.getArgb(x, y);
+                if (((argb >> 16) & 255) - ((argb >> 8) & 255) > 30) {
+                    tissue++;
+                }
+            }
+        }
+        return tissue;
     }
 
     public static void cleanUp() throws TimeoutException {

@@ -1,8 +1,13 @@
 package io.histoseek.app.gui;
 
 import io.histoseek.app.SharedTestData;
+import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.gui.viewer.SlideViewer;
 import io.histoseek.app.gui.viewer.Viewport;
+import io.histoseek.app.gui.viewer.overlay.TileGridOverlay;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
+import io.histoseek.index.tile.TileGrid;
+import io.histoseek.index.tile.TilePosition;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -17,8 +22,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the real main window: open a slide, zoom with the wheel, pan by dragging and with keys, fit. */
@@ -42,14 +49,19 @@ class ViewerWindowTest {
     @Test
     void opensZoomsAndPansASlide(FxRobot robot) throws Exception {
         Path slide = SharedTestData.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif");
-        robot.interact(() -> app.window().openSlide(slide));
-        SlideViewer viewer = app.window().viewer();
+        javafx.scene.Node placeholder = robot.lookup(".viewer-placeholder").query();
+        assertTrue(placeholder.isVisible(), "an empty viewer says how to open a slide");
+        GuiTestSupport.screenshot(stage.getScene(), "viewer-empty");
+        robot.interact(() -> app.window().slidePanel().open(slide));
+        SlideViewer viewer = app.window().slidePanel().viewer();
         assertTrue(stage.getTitle().contains("Histoseek"));
-        GuiTestSupport.waitUntil("thumbnail", 20, () -> viewer.thumbnailProperty().get() != null);
+        GuiTestSupport.waitUntil("thumbnail", 20, () -> app.window().slidePanel().slideLayer().thumbnailProperty().get() != null);
         Viewport fitted = viewer.getViewport();
         assertTrue(fitted.downsample() > 1, "a 2220x2967 slide is fitted zoomed out: " + fitted);
         Thread.sleep(1500);
         GuiTestSupport.screenshot(stage.getScene(), "viewer-fitted");
+        assertTrue(GuiTestSupport.tissuePixels(viewer) > 2000, "the viewer shows the slide's pixels");
+        assertFalse(placeholder.isVisible());
 
         robot.moveTo(viewer).scroll(3, javafx.geometry.VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
@@ -74,5 +86,18 @@ class ViewerWindowTest {
         assertTrue(viewer.getViewport().centreY() > 2967 * 0.8, "a click low on the overview jumps there: " + viewer.getViewport());
         robot.type(KeyCode.F);
         assertEquals(fitted.downsample(), viewer.getViewport().downsample(), 1e-9, "F fits the slide again");
+
+        // The tile grid layer draws exactly the tiles indexing cuts from this slide.
+        TileGridOverlay grid = app.window().slidePanel().tileGrid();
+        assertTrue(grid.tiles().isEmpty(), "hidden and not planned until switched on");
+        List<TilePosition> expected;
+        try (OpenSlideImage image = OpenSlideImage.open(slide)) {
+            expected = TileGrid.plan(image, image.scale()).tiles();
+        }
+        robot.clickOn("#tileGridToggle");
+        GuiTestSupport.waitUntil("the tile grid", 20, () -> !grid.tiles().isEmpty());
+        assertEquals(expected, grid.tiles());
+        Thread.sleep(500);
+        GuiTestSupport.screenshot(stage.getScene(), "viewer-tile-grid");
     }
 }

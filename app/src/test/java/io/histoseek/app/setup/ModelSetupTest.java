@@ -1,8 +1,8 @@
 package io.histoseek.app.setup;
 
-import io.histoseek.app.AppDirs;
+import io.histoseek.app.config.AppDirs;
 import io.histoseek.app.SharedTestData;
-import io.histoseek.app.RegisteredModel;
+import io.histoseek.app.config.RegisteredModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

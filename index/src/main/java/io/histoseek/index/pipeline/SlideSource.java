@@ -1,7 +1,7 @@
 package io.histoseek.index.pipeline;
 
 import io.histoseek.index.slide.PhysicalScale;
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.index.store.NewTile;
 import io.histoseek.index.store.SlideMetadata;
@@ -23,7 +23,7 @@ final class SlideSource {
     }
 
     Prepared prepare(Path file) throws SlideException {
-        return new Prepared(Slide.open(file), options);
+        return new Prepared(OpenSlideImage.open(file), options);
     }
 
     /** A failure's reason for the archive: the message without the file name the slide column already has. */
@@ -39,17 +39,17 @@ final class SlideSource {
 
     /** An open slide with its scale; closing it closes the slide. */
     static final class Prepared implements AutoCloseable {
-        private final Slide slide;
+        private final OpenSlideImage slide;
         private final PhysicalScale scale;
         private final double minTissue;
 
-        private Prepared(Slide slide, TilingOptions options) {
+        private Prepared(OpenSlideImage slide, TilingOptions options) {
             this.slide = slide;
             this.scale = PhysicalScale.of(slide, options.assumeMpp());
             this.minTissue = options.tissueThreshold() != null ? options.tissueThreshold() : TileGrid.DEFAULT_MIN_TISSUE;
         }
 
-        Slide slide() {
+        OpenSlideImage slide() {
             return slide;
         }
 

@@ -67,12 +67,12 @@ public record PhysicalScale(double mppX, double mppY, Source source) {
     }
 
     /** The scale recorded in the slide, or unknown. */
-    public static PhysicalScale of(Slide slide) {
+    public static PhysicalScale of(SlideImage slide) {
         return fromProperties(slide.properties());
     }
 
     /** The user's value when given (not null), else the scale recorded in the slide. */
-    public static PhysicalScale of(Slide slide, Double assumeMpp) {
+    public static PhysicalScale of(SlideImage slide, Double assumeMpp) {
         return assumeMpp != null ? assumed(assumeMpp) : of(slide);
     }
 

@@ -1,7 +1,7 @@
 package io.histoseek.index.tile;
 
 import io.histoseek.index.slide.PhysicalScale;
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.SlideImage;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.model.TileSpec;
 
@@ -50,7 +50,7 @@ public final class TileGrid {
     }
 
     /** Tissue tiles with the default threshold; refuses unknown and coarser-than-0.5 scales. */
-    public static TileGrid plan(Slide slide, PhysicalScale scale) throws SlideException {
+    public static TileGrid plan(SlideImage slide, PhysicalScale scale) throws SlideException {
         requireTileable(slide, scale, false);
         TissueMask mask = TissueDetector.detect(slide, maskScale(scale));
         return plan(slide, scale, mask, DEFAULT_MIN_TISSUE, false);
@@ -73,7 +73,7 @@ public final class TileGrid {
      * All grid squares with tissue fraction >= minTissue (0 keeps every square). A slide coarser
      * than 0.5 um/px is refused unless {@code allowCoarser} (its tiles would be upsampled).
      */
-    public static TileGrid plan(Slide slide, PhysicalScale scale, TissueMask mask, double minTissue,
+    public static TileGrid plan(SlideImage slide, PhysicalScale scale, TissueMask mask, double minTissue,
                                 boolean allowCoarser) throws SlideException {
         requireTileable(slide, scale, allowCoarser);
         double exact = exactTileSize(scale);
@@ -111,7 +111,7 @@ public final class TileGrid {
         return new TileGrid(exact, size, columns, rows, kept);
     }
 
-    private static void requireTileable(Slide slide, PhysicalScale scale, boolean allowCoarser) throws SlideException {
+    private static void requireTileable(SlideImage slide, PhysicalScale scale, boolean allowCoarser) throws SlideException {
         if (!scale.known()) {
             throw new SlideException(slide.file(),
                     "physical scale unknown (the file records neither an mpp nor an objective power); give it with --mpp");
@@ -128,7 +128,7 @@ public final class TileGrid {
         return scale.known() && scale.mpp() > SPEC.micronsPerPixel() * COARSER_TOLERANCE;
     }
 
-    private static long longProperty(Slide slide, String name, long fallback) {
+    private static long longProperty(SlideImage slide, String name, long fallback) {
         try {
             return slide.property(name).map(Long::parseLong).orElse(fallback);
         } catch (NumberFormatException e) {

@@ -1,6 +1,7 @@
 package io.histoseek.index.tile;
 
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.RegionRequest;
+import io.histoseek.index.slide.SlideImage;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.model.Preprocessing;
 import io.histoseek.model.TileSpec;
@@ -9,7 +10,7 @@ import io.histoseek.model.TileSpec;
  * Reads tiles of one slide at {@link TileSpec#DEFAULT} (224x224 pixels at 0.5 um/px): from the
  * coarsest pyramid level that still has at least the needed resolution, area-averaged down to the
  * tile's pixels. Not thread-safe (it owns
- * its scratch buffers): use one reader per thread; the Slide underneath is shared.
+ * its scratch buffers): use one reader per thread; the SlideImage underneath is shared.
  */
 public final class TileReader {
     private static final int TILE = TileSpec.DEFAULT.pixels();
@@ -19,20 +20,20 @@ public final class TileReader {
      */
     static final double DOWNSAMPLE_SLACK = 0.005;
 
-    private final Slide slide;
+    private final SlideImage slide;
     private final AreaResampler resampler = new AreaResampler(TILE);
     private int[] source = new int[TILE * TILE];
 
-    public TileReader(Slide slide) {
+    public TileReader(SlideImage slide) {
         this.slide = slide;
     }
 
-    public Slide slide() {
+    public SlideImage slide() {
         return slide;
     }
 
     /** The level a tile of {@code size} level-0 pixels is read from. */
-    public static int levelFor(Slide slide, int size) {
+    public static int levelFor(SlideImage slide, int size) {
         int best = 0;
         for (int level = 1; level < slide.levelCount(); level++) {
             if (size / slide.levelDownsample(level) >= TILE * (1 - DOWNSAMPLE_SLACK)) {
@@ -53,14 +54,15 @@ public final class TileReader {
             extent = TILE;
         }
         int side = AreaResampler.sourceSize(extent);
+        RegionRequest region = RegionRequest.ofLevel(slide, level, tile.x(), tile.y(), side, side);
         if (side == TILE && extent == TILE) {
-            slide.readRegion(tile.x(), tile.y(), level, TILE, TILE, argb);
+            slide.read(region, argb);
             return;
         }
         if (source.length < side * side) {
             source = new int[side * side];
         }
-        slide.readRegion(tile.x(), tile.y(), level, side, side, source);
+        slide.read(region, source);
         resampler.resample(source, side, extent, argb);
     }
 

@@ -1,6 +1,7 @@
 package io.histoseek.index.tile;
 
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.RegionRequest;
+import io.histoseek.index.slide.SlideImage;
 import io.histoseek.index.slide.SlideException;
 
 import java.awt.image.BufferedImage;
@@ -39,7 +40,7 @@ public final class TissueDetector {
      * cheapest source fine enough: the stored thumbnail or a pyramid level (downsampled further
      * while reading when it is much finer than needed).
      */
-    public static TissueMask detect(Slide slide, double maxScale) throws SlideException {
+    public static TissueMask detect(SlideImage slide, double maxScale) throws SlideException {
         Source source = cheapestSource(slide, Math.max(1, maxScale));
         int[] rgb;
         int width;
@@ -72,13 +73,13 @@ public final class TissueDetector {
      * An overview mask, for display or when the mpp is unknown: at least {@code minSide} pixels
      * on its longer side (the stored thumbnail usually qualifies), at most about twice that.
      */
-    public static TissueMask detectOverview(Slide slide, int minSide) throws SlideException {
+    public static TissueMask detectOverview(SlideImage slide, int minSide) throws SlideException {
         return detect(slide, Math.max(slide.width(), slide.height()) / (double) minSide);
     }
 
     private record Source(boolean thumbnail, int level, double pixels) {}
 
-    private static Source cheapestSource(Slide slide, double maxScale) throws SlideException {
+    private static Source cheapestSource(SlideImage slide, double maxScale) throws SlideException {
         Source best = new Source(false, 0, (double) slide.width() * slide.height());
         for (int level = 1; level < slide.levelCount(); level++) {
             if (slide.levelDownsample(level) <= maxScale) {
@@ -100,7 +101,7 @@ public final class TissueDetector {
     }
 
     /** Reads a level in strips, box-averaging factor x factor blocks, so memory stays bounded. */
-    private static int[] readReduced(Slide slide, int level, int factor, int width, int height) throws SlideException {
+    private static int[] readReduced(SlideImage slide, int level, int factor, int width, int height) throws SlideException {
         double downsample = slide.levelDownsample(level);
         int levelWidth = (int) Math.min(slide.levelWidth(level), (long) width * factor);
         int rowsPerStrip = Math.max(factor, STRIP_ROWS / factor * factor);
@@ -110,7 +111,7 @@ public final class TissueDetector {
         int outRow = 0;
         for (int stripTop = 0; outRow < height; stripTop += rowsPerStrip) {
             int rows = Math.min(rowsPerStrip, (height - outRow) * factor);
-            slide.readRegion(0, Math.round(stripTop * downsample), level, levelWidth, rows, strip);
+            slide.read(RegionRequest.ofLevel(slide, level, 0, Math.round(stripTop * downsample), levelWidth, rows), strip);
             for (int blockTop = 0; blockTop + factor <= rows; blockTop += factor, outRow++) {
                 Arrays.fill(sums, 0);
                 for (int dy = 0; dy < factor; dy++) {

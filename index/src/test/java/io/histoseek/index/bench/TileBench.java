@@ -1,7 +1,7 @@
 package io.histoseek.index.bench;
 
 import io.histoseek.index.slide.PhysicalScale;
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.tile.AreaResampler;
 import io.histoseek.index.tile.TileGrid;
 import io.histoseek.index.tile.TilePosition;
@@ -45,7 +45,7 @@ public final class TileBench {
 
     /** Compiles the hot paths (JIT) before anything is timed; a running pipeline is always warm. */
     private static void warmUp(Path file) throws Exception {
-        try (Slide slide = Slide.open(file)) {
+        try (OpenSlideImage slide = OpenSlideImage.open(file)) {
             List<long[]> positions = grid(slide, 2 * T);
             Scratch scratch = new Scratch();
             for (int round = 0; round < 3; round++) {
@@ -60,7 +60,7 @@ public final class TileBench {
     }
 
     private interface TileJob {
-        void run(Slide slide, long x, long y, Scratch scratch) throws Exception;
+        void run(OpenSlideImage slide, long x, long y, Scratch scratch) throws Exception;
     }
 
     /** Per-thread buffers, as a real worker keeps them. */
@@ -72,7 +72,7 @@ public final class TileBench {
         TileReader reader;
     }
 
-    private static List<long[]> grid(Slide slide, int size) {
+    private static List<long[]> grid(OpenSlideImage slide, int size) {
         List<long[]> positions = new ArrayList<>();
         for (long y = 0; y + size <= slide.height(); y += size) {
             for (long x = 0; x + size <= slide.width(); x += size) {
@@ -86,7 +86,7 @@ public final class TileBench {
         String name = file.getFileName().toString();
         List<long[]> positions;
         List<long[]> positions448;
-        try (Slide slide = Slide.open(file)) {
+        try (OpenSlideImage slide = OpenSlideImage.open(file)) {
             positions = grid(slide, T);
             positions448 = grid(slide, 2 * T);
         }
@@ -102,7 +102,7 @@ public final class TileBench {
         };
 
         emit(name, "read224_cold", "tiles", positions.size(), "tiles_per_s", median(passes, () -> rateCold(file, positions, read, 1)));
-        try (Slide warm = Slide.open(file)) {
+        try (OpenSlideImage warm = OpenSlideImage.open(file)) {
             run(warm, positions, read, 1);
             emit(name, "read224_warm", "tiles", positions.size(), "tiles_per_s", median(passes, () -> rate(warm, positions, read, 1)));
             List<long[]> first = positions.subList(0, Math.min(100, positions.size()));
@@ -140,7 +140,7 @@ public final class TileBench {
         }
         pipeline(file, name, passes, maxThreads);
         long t0 = System.nanoTime();
-        try (Slide slide = Slide.open(file)) {
+        try (OpenSlideImage slide = OpenSlideImage.open(file)) {
             double fraction = TissueDetector.detectOverview(slide, 512).tissueFraction();
             emit(name, "thumbnail_mask", "ms", (System.nanoTime() - t0) / 1e6, "tissue_frac", fraction);
         }
@@ -150,7 +150,7 @@ public final class TileBench {
     private static void pipeline(Path file, String name, int passes, int maxThreads) throws Exception {
         List<TilePosition> tiles;
         String scaleNote;
-        try (Slide slide = Slide.open(file)) {
+        try (OpenSlideImage slide = OpenSlideImage.open(file)) {
             PhysicalScale scale = PhysicalScale.of(slide);
             scaleNote = scale.known() ? scale.describe() : "assumed 0.5";
             if (!scale.known()) {
@@ -191,12 +191,12 @@ public final class TileBench {
 
     /** A fresh handle, so OpenSlide's tile cache starts empty. */
     private static double rateCold(Path file, List<long[]> positions, TileJob job, int threads) throws Exception {
-        try (Slide slide = Slide.open(file)) {
+        try (OpenSlideImage slide = OpenSlideImage.open(file)) {
             return rate(slide, positions, job, threads);
         }
     }
 
-    private static double rate(Slide slide, List<long[]> positions, TileJob job, int threads) throws Exception {
+    private static double rate(OpenSlideImage slide, List<long[]> positions, TileJob job, int threads) throws Exception {
         long t0 = System.nanoTime();
         long cpuNanos = run(slide, positions, job, threads);
         return positions.size() / ((CPU_CLOCK ? cpuNanos : System.nanoTime() - t0) / 1e9);
@@ -206,7 +206,7 @@ public final class TileBench {
      * Threads take positions from a shared counter, each with its own scratch buffers.
      * Returns the CPU time the workers spent.
      */
-    private static long run(Slide slide, List<long[]> positions, TileJob job, int threads) throws Exception {
+    private static long run(OpenSlideImage slide, List<long[]> positions, TileJob job, int threads) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicLong cpuNanos = new AtomicLong();
         List<Thread> workers = new ArrayList<>();

@@ -3,7 +3,7 @@ package io.histoseek.index.pipeline;
 import io.histoseek.index.Limits;
 import io.histoseek.index.search.SearchException;
 import io.histoseek.index.slide.SharedSlides;
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.tile.TilePosition;
 import io.histoseek.index.tile.TileReader;
 import io.histoseek.model.EncoderOptions;
@@ -68,7 +68,7 @@ class OnTheFlyQueryTest {
 
         // The same mean from the encoder itself: the sample is the tiles at i * N / 64 in grid order.
         float[][] tensors = new float[Limits.QUERY_TILES][Preprocessing.TENSOR_LENGTH];
-        try (Slide slide = Slide.open(TCGA);
+        try (OpenSlideImage slide = OpenSlideImage.open(TCGA);
              TileEncoder encoder = Encoders.open(SharedData.tinyCheckpoint(), EncoderOptions.defaults().withHeads(OptionalInt.of(3)))) {
             TileReader reader = new TileReader(slide);
             for (int i = 0; i < Limits.QUERY_TILES; i++) {

@@ -1,5 +1,7 @@
 package io.histoseek.index.slide;
 
+import io.histoseek.index.slide.openslide.OpenSlideImage;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class PhysicalScaleTest {
             SharedSlides.APPMAG_ONLY + ", 0.5, OBJECTIVE_POWER, 0.5",
     })
     void scalePerVendor(String file, double mpp, PhysicalScale.Source source, String described) throws Exception {
-        try (Slide slide = Slide.open(get(file))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(file))) {
             PhysicalScale scale = PhysicalScale.of(slide);
             assertEquals(source, scale.source());
             assertEquals(described, scale.describe());
@@ -83,7 +85,7 @@ class PhysicalScaleTest {
 
     @Test
     void assumedMppOverridesTheFile() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.CMU))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.CMU))) {
             PhysicalScale assumed = PhysicalScale.of(slide, 0.25);
             assertEquals(PhysicalScale.Source.ASSUMED, assumed.source());
             assertEquals(0.25, assumed.mpp());

@@ -2,7 +2,7 @@ package io.histoseek.index.tile;
 
 import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.SharedSlides;
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.model.TileSpec;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class TileGridTest {
     private record Planned(TileGrid grid, List<int[]> pixels) {}
 
     private static Planned plan(String file) throws SlideException {
-        try (Slide slide = Slide.open(get(file))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(file))) {
             TileGrid grid = TileGrid.plan(slide, PhysicalScale.of(slide));
             TileReader reader = new TileReader(slide);
             List<int[]> pixels = new ArrayList<>();
@@ -124,9 +124,9 @@ class TileGridTest {
 
     @Test
     void multiFileContainersShowTheSamePixelsAtTheSamePlaces() throws Exception {
-        try (Slide svs = Slide.open(get(SharedSlides.CMU));
-             Slide mirax = Slide.open(get(SharedSlides.MIRAX));
-             Slide vms = Slide.open(get(SharedSlides.VMS))) {
+        try (OpenSlideImage svs = OpenSlideImage.open(get(SharedSlides.CMU));
+             OpenSlideImage mirax = OpenSlideImage.open(get(SharedSlides.MIRAX));
+             OpenSlideImage vms = OpenSlideImage.open(get(SharedSlides.VMS))) {
             TileReader fromSvs = new TileReader(svs);
             TileReader fromMirax = new TileReader(mirax);
             TileReader fromVms = new TileReader(vms);
@@ -146,7 +146,7 @@ class TileGridTest {
 
     @Test
     void unknownScaleIsNeverTiledSilently() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.TCGA))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.TCGA))) {
             SlideException e = assertThrows(SlideException.class, () -> TileGrid.plan(slide, PhysicalScale.of(slide)));
             assertEquals(get(SharedSlides.TCGA) + ": physical scale unknown (the file records neither an mpp nor an objective"
                     + " power); give it with --mpp", e.getMessage());
@@ -160,7 +160,7 @@ class TileGridTest {
 
     @Test
     void slidesCoarserThanHalfAMicronAreRefusedUnlessAllowed() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.BOXES))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.BOXES))) {
             PhysicalScale coarse = PhysicalScale.assumed(1.0);
             SlideException e = assertThrows(SlideException.class, () -> TileGrid.plan(slide, coarse));
             assertTrue(e.getMessage().contains("coarser"), e.getMessage());
@@ -174,7 +174,7 @@ class TileGridTest {
 
     @Test
     void everyPositionIsAWholeTileInsideTheSlideInLevel0Pixels() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.TIFF_025))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.TIFF_025))) {
             TileGrid grid = TileGrid.plan(slide, PhysicalScale.of(slide));
             for (TilePosition tile : grid.tiles()) {
                 assertEquals(448, tile.size());

@@ -2,7 +2,7 @@ package io.histoseek.index.tile;
 
 import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.SharedSlides;
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.model.Preprocessing;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TileReaderTest {
     @Test
     void readsFromTheCoarsestLevelThatStillHasTheResolution() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.TIFF_025))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.TIFF_025))) {
             assertEquals(0, TileReader.levelFor(slide, 224));
             assertEquals(1, TileReader.levelFor(slide, 448));
             assertEquals(1, TileReader.levelFor(slide, 449));
             assertEquals(2, TileReader.levelFor(slide, 896), "downsample 4.0007 is within the slack");
         }
-        try (Slide slide = Slide.open(get(SharedSlides.TCGA))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.TCGA))) {
             // 2.0005: 448 / 2.0005 = 223.9 px, still level 1 (read as 224 px, not upsampled from level 0)
             assertEquals(1, TileReader.levelFor(slide, 448));
             assertEquals(0, TileReader.levelFor(slide, 440));
@@ -34,7 +34,7 @@ class TileReaderTest {
 
     @Test
     void aTileAtTheTargetScaleIsTheRegionItselfAndNormalizesLikePreprocessing() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.CMU))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.CMU))) {
             TilePosition tile = new TilePosition(898, 1347, 224, 1f);
             TileReader reader = new TileReader(slide);
             int[] pixels = reader.read(tile);
@@ -50,7 +50,7 @@ class TileReaderTest {
 
     @Test
     void aDoubleSizeTileFromLevelZeroIsTheTwoByTwoMean() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.CMU))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.CMU))) {
             int[] tile = new TileReader(slide).read(new TilePosition(448, 896, 448, 1f));
             int[] region = new int[448 * 448];
             slide.readRegion(448, 896, 0, 448, 448, region);
@@ -68,7 +68,7 @@ class TileReaderTest {
 
     @Test
     void readersOnManyThreadsSharingOneSlideGetTheSamePixelsAsOne() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.TIFF_025))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.TIFF_025))) {
             List<TilePosition> tiles = TileGrid.plan(slide, PhysicalScale.of(slide)).tiles();
             TileReader single = new TileReader(slide);
             int[][] expected = new int[tiles.size()][];

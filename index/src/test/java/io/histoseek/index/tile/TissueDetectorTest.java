@@ -1,7 +1,7 @@
 package io.histoseek.index.tile;
 
 import io.histoseek.index.slide.SharedSlides;
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -89,14 +89,14 @@ class TissueDetectorTest {
 
     @Test
     void realSlideMaskFromTheThumbnailCoversTheSection() throws Exception {
-        try (Slide slide = Slide.open(get(SharedSlides.TCGA))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.TCGA))) {
             TissueMask mask = TissueDetector.detect(slide, 5);
             assertEquals(956, mask.width(), "the stored 956x768 thumbnail is cheaper than level 1");
             // The shared README: one large piece covering about 58% of the thumbnail.
             assertEquals(0.58, mask.tissueFraction(), 0.06);
             assertFalse(mask.isTissue(0, 0));
         }
-        try (Slide slide = Slide.open(get(SharedSlides.MIRAX))) {
+        try (OpenSlideImage slide = OpenSlideImage.open(get(SharedSlides.MIRAX))) {
             // The MIRAX thumbnail is the uncropped CMU one (wrong aspect): a pyramid level is used.
             TissueMask mask = TissueDetector.detect(slide, 28);
             assertEquals(2048 / 24, mask.width());

@@ -2,8 +2,10 @@ package io.histoseek.app.gui.search;
 
 import io.histoseek.app.export.GalleryTile;
 import io.histoseek.app.export.TileRenderer;
+import io.histoseek.app.gui.fx.Background;
+import io.histoseek.app.gui.fx.FxImages;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
@@ -18,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The hits as cards, best first or grouped by slide. Pictures are rendered from the slides on a
@@ -29,15 +31,12 @@ import java.util.function.Consumer;
  */
 public final class ResultsGallery extends ScrollPane {
     private final TileRenderer renderer;
-    private final ExecutorService renderThread = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "gallery-renderer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService renderThread = Background.thread("gallery-renderer");
     private final VBox content = new VBox(8);
     private final List<Future<?>> renders = new ArrayList<>();
     private List<GalleryTile> hits = List.of();
     private boolean grouped;
+    private final List<Function<GalleryTile, Node>> cardExtras = new ArrayList<>();
     private Consumer<GalleryTile> onOpen = hit -> {};
 
     public ResultsGallery(TileRenderer renderer) {
@@ -50,6 +49,11 @@ public final class ResultsGallery extends ScrollPane {
 
     public void setOnOpen(Consumer<GalleryTile> handler) {
         this.onOpen = handler;
+    }
+
+    /** Makers of extra lines under each hit's card (a label, buttons), applied as cards are built. */
+    public List<Function<GalleryTile, Node>> cardExtras() {
+        return cardExtras;
     }
 
     public List<GalleryTile> hits() {
@@ -93,6 +97,7 @@ public final class ResultsGallery extends ScrollPane {
         flow.prefWrapLengthProperty().bind(widthProperty().subtract(30));
         for (GalleryTile hit : tiles) {
             HitCard card = new HitCard(hit);
+            cardExtras.forEach(extra -> card.getChildren().add(extra.apply(hit)));
             card.setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
                     onOpen.accept(hit);
@@ -110,7 +115,7 @@ public final class ResultsGallery extends ScrollPane {
             return;
         }
         if (image.isPresent()) {
-            var fxImage = SwingFXUtils.toFXImage(image.get(), null);
+            var fxImage = FxImages.of(image.get());
             Platform.runLater(() -> card.showPicture(fxImage));
         } else {
             Platform.runLater(card::showMissing);

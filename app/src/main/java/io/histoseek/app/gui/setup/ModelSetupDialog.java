@@ -1,8 +1,10 @@
 package io.histoseek.app.gui.setup;
 
-import io.histoseek.app.gui.Controls;
-import io.histoseek.app.RegisteredModel;
-import io.histoseek.app.gui.GuiPreferences;
+import io.histoseek.app.config.RegisteredModel;
+import io.histoseek.app.gui.fx.Background;
+import io.histoseek.app.gui.fx.Controls;
+import io.histoseek.app.gui.fx.Messages;
+import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.setup.DownloadProgress;
 import io.histoseek.app.setup.LoaderVerifier;
 import io.histoseek.app.setup.ModelSetup;
@@ -37,11 +39,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -56,11 +55,7 @@ public final class ModelSetupDialog {
     private final ModelSetup setup;
     private final HttpClient http = ResumableDownload.defaultClient();
     private final Consumer<RegisteredModel> onRegistered;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "model-setup");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Background.thread("model-setup");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final Label registered = new Label("Checking what is registered\u2026");
     private final Label size = new Label("checking\u2026");
@@ -170,7 +165,7 @@ public final class ModelSetupDialog {
                 throw new UncheckedIOException(e);
             }
         }, worker).whenCompleteAsync((model, failure) -> registered.setText(failure != null
-                ? "Cannot read the settings: " + oneLine(failure) : describe(model)), Platform::runLater);
+                ? "Cannot read the settings: " + Messages.oneLine(failure) : describe(model)), Platform::runLater);
     }
 
     private static String describe(Optional<RegisteredModel> model) {
@@ -264,7 +259,7 @@ public final class ModelSetupDialog {
             } else {
                 progress.setText(" ");
                 bar.setProgress(0);
-                showMessage(oneLine(failure), true);
+                showMessage(Messages.oneLine(failure), true);
             }
             refreshRegistered();
         }, Platform::runLater);
@@ -274,18 +269,6 @@ public final class ModelSetupDialog {
         message.setText(text);
         message.getStyleClass().removeAll("setup-error", "setup-note");
         message.getStyleClass().add(error ? "setup-error" : "setup-note");
-    }
-
-    private static String oneLine(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof UncheckedIOException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof CancellationException) {
-            return "cancelled";
-        }
-        String text = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        return text.lines().findFirst().orElse(text);
     }
 
     public Label statusLabel() {

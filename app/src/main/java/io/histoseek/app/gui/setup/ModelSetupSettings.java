@@ -1,7 +1,7 @@
 package io.histoseek.app.gui.setup;
 
-import io.histoseek.app.AppDirs;
-import io.histoseek.app.gui.GuiPreferences;
+import io.histoseek.app.config.AppDirs;
+import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.setup.ModelSetup;
 
 import java.net.URI;

@@ -1,6 +1,7 @@
 package io.histoseek.app.gui.viewer;
 
-import io.histoseek.app.pyramid.PyramidSource;
+import io.histoseek.index.slide.SlideImage;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
@@ -12,16 +13,19 @@ import javafx.scene.paint.Color;
 public final class OverviewPane extends Region {
     private final Canvas canvas = new Canvas();
     private final SlideViewer viewer;
+    private final ObservableValue<Image> thumbnail;
 
-    public OverviewPane(SlideViewer viewer, double size) {
+    /** {@code thumbnail}: the picture of the viewer's slide, when there is one yet. */
+    public OverviewPane(SlideViewer viewer, ObservableValue<Image> thumbnail, double size) {
         this.viewer = viewer;
+        this.thumbnail = thumbnail;
         setId("overview");
         setPrefSize(size, size);
         setMinSize(size, size);
         setMaxSize(size, size);
         getChildren().add(canvas);
         viewer.viewportProperty().addListener((obs, old, now) -> paint());
-        viewer.thumbnailProperty().addListener((obs, old, now) -> paint());
+        thumbnail.addListener((obs, old, now) -> paint());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::jump);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::jump);
     }
@@ -35,7 +39,7 @@ public final class OverviewPane extends Region {
 
     /** Scale from level-0 pixels to overview pixels, and the offsets that centre the thumbnail. */
     private double[] placement() {
-        PyramidSource source = viewer.getSource();
+        SlideImage source = viewer.getImage();
         double scale = Math.min(getWidth() / source.width(), getHeight() / source.height());
         return new double[] {scale, (getWidth() - source.width() * scale) / 2, (getHeight() - source.height() * scale) / 2};
     }
@@ -43,8 +47,8 @@ public final class OverviewPane extends Region {
     private void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        PyramidSource source = viewer.getSource();
-        Image thumbnail = viewer.thumbnailProperty().get();
+        SlideImage source = viewer.getImage();
+        Image picture = thumbnail.getValue();
         Viewport view = viewer.getViewport();
         if (source == null || view == null) {
             return;
@@ -52,8 +56,8 @@ public final class OverviewPane extends Region {
         double[] p = placement();
         g.setFill(Color.WHITE);
         g.fillRect(p[1], p[2], source.width() * p[0], source.height() * p[0]);
-        if (thumbnail != null) {
-            g.drawImage(thumbnail, p[1], p[2], source.width() * p[0], source.height() * p[0]);
+        if (picture != null) {
+            g.drawImage(picture, p[1], p[2], source.width() * p[0], source.height() * p[0]);
         }
         g.setStroke(Color.RED);
         g.setLineWidth(2);
@@ -68,7 +72,7 @@ public final class OverviewPane extends Region {
     }
 
     private void jump(MouseEvent event) {
-        PyramidSource source = viewer.getSource();
+        SlideImage source = viewer.getImage();
         Viewport view = viewer.getViewport();
         if (source == null || view == null) {
             return;

@@ -65,8 +65,12 @@ public record Viewport(double centreX, double centreY, double downsample, double
         return new Viewport(imageX, imageY, downsample, screenWidth, screenHeight);
     }
 
-    public Viewport withDownsample(double newDownsample) {
-        return new Viewport(centreX, centreY, newDownsample, screenWidth, screenHeight);
+    /** Centred on {@code region}, zoomed so it fills about a third of the screen's shorter side (a point keeps the zoom). */
+    public Viewport framing(ImageRegion region) {
+        double size = Math.max(region.width(), region.height());
+        double newDownsample = size > 0
+                ? Math.max(MIN_DOWNSAMPLE, size * 3 / Math.max(1, Math.min(screenWidth, screenHeight))) : downsample;
+        return new Viewport(region.centreX(), region.centreY(), newDownsample, screenWidth, screenHeight);
     }
 
     public Viewport resized(double width, double height) {

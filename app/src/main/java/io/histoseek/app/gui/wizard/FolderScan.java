@@ -2,7 +2,7 @@ package io.histoseek.app.gui.wizard;
 
 import io.histoseek.index.pipeline.SlideFileScanner;
 import io.histoseek.index.slide.PhysicalScale;
-import io.histoseek.index.slide.Slide;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.index.tile.TileGrid;
 import io.histoseek.index.tile.TissueDetector;
@@ -48,7 +48,7 @@ public final class FolderScan {
 
     SlidePreview preview(Path file) {
         long bytes = bytesWithCompanions(file);
-        try (Slide slide = Slide.open(file)) {
+        try (OpenSlideImage slide = OpenSlideImage.open(file)) {
             PhysicalScale scale = PhysicalScale.of(slide, assumeMpp);
             String mpp = scale.describeWithSource();
             if (!scale.known()) {

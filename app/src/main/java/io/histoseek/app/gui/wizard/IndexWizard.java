@@ -1,8 +1,10 @@
 package io.histoseek.app.gui.wizard;
 
-import io.histoseek.app.gui.GuiPreferences;
+import io.histoseek.app.gui.fx.Background;
+import io.histoseek.app.gui.fx.Messages;
+import io.histoseek.app.gui.model.AppModel;
+import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.index.pipeline.IndexingRequest;
-import io.histoseek.index.pipeline.IndexingSummary;
 import io.histoseek.index.tile.TileGrid;
 import io.histoseek.model.Device;
 import io.histoseek.model.EncoderOptions;
@@ -41,9 +43,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * The folder-indexing wizard, in its own (non-modal) window: 1 folders, archive and checkpoint;
@@ -55,11 +55,7 @@ public final class IndexWizard {
 
     private final Stage stage = new Stage();
     private final GuiPreferences preferences;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "wizard-preview");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Background.thread("wizard-preview");
     private final ListView<Path> folders = new ListView<>();
     private final TextField folderField = new TextField();
     private final TextField archiveField = new TextField();
@@ -82,16 +78,19 @@ public final class IndexWizard {
     private Future<?> previewTask;
     private int step;
 
-    public IndexWizard(Window owner, GuiPreferences preferences, Path archive, Consumer<IndexingSummary> onFinished,
-                       Runnable onSlideFinished) {
-        this.preferences = preferences;
+    /**
+     * {@code archive}: the archive to extend (null: the one last used). The run tells the model
+     * each time it stored a slide, and when it ended.
+     */
+    public IndexWizard(Window owner, AppModel model, Path archive) {
+        this.preferences = model.preferences();
         stage.initOwner(owner);
         stage.setTitle(TITLE);
         pages = new Node[] {foldersPage(), previewPage(), optionsPage(), runPage};
         archiveField.setText(archive != null ? archive.toString() : preferences.get(GuiPreferences.ARCHIVE).orElse(""));
         checkpointField.setText(preferences.checkpoint().map(Path::toString).orElse(""));
-        runPage.setOnFinished(onFinished);
-        runPage.setOnSlideFinished(onSlideFinished);
+        runPage.setOnFinished(summary -> model.indexingFinished(runPage.archive()));
+        runPage.setOnSlideFinished(() -> model.archiveWritten(runPage.archive()));
         back.setId("wizardBack");
         next.setId("wizardNext");
         back.setOnAction(event -> go(step - 1));
@@ -354,7 +353,7 @@ public final class IndexWizard {
                         new EncoderOptions(chosenDevice, null, EncoderOptions.DEFAULT_BATCH_SIZE, OptionalInt.empty()));
                 Platform.runLater(() -> showEstimate(found, tilesPerSecond));
             } catch (Exception e) {
-                Platform.runLater(() -> estimate.setText("Encoder speed unknown: " + e.getMessage()));
+                Platform.runLater(() -> estimate.setText("Encoder speed unknown: " + Messages.oneLine(e)));
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.histoseek.app.gui.wizard;
 
+import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.index.pipeline.IndexingJob;
 import io.histoseek.index.pipeline.IndexingListener;
 import io.histoseek.index.pipeline.IndexingProgress;
@@ -15,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -72,6 +74,11 @@ final class RunPage extends VBox {
         this.onSlideFinished = handler;
     }
 
+    /** The archive the run writes (null before the first start). */
+    Path archive() {
+        return settings == null ? null : settings.archive();
+    }
+
     boolean running() {
         return job != null && !job.isDone();
     }
@@ -127,8 +134,7 @@ final class RunPage extends VBox {
         setButtons(false);
         pause.setText("Pause");
         if (failure != null) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-            outcome.setText("Indexing stopped: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse("")));
+            outcome.setText("Indexing stopped: " + Messages.oneLine(failure));
             resume.setDisable(false);
             return;
         }

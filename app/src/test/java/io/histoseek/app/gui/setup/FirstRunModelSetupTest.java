@@ -2,10 +2,10 @@ package io.histoseek.app.gui.setup;
 
 import io.histoseek.app.SharedTestData;
 import com.sun.net.httpserver.HttpServer;
-import io.histoseek.app.AppConfig;
-import io.histoseek.app.AppDirs;
-import io.histoseek.app.RegisteredModel;
-import io.histoseek.app.gui.GuiPreferences;
+import io.histoseek.app.config.AppConfig;
+import io.histoseek.app.config.AppDirs;
+import io.histoseek.app.config.RegisteredModel;
+import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.gui.GuiTestSupport;
 import io.histoseek.app.gui.HistoseekApp;
 import io.histoseek.app.setup.ModelSetup;
@@ -152,7 +152,7 @@ class FirstRunModelSetupTest {
         assertTrue(status.getText().contains(expected.toString()), status.getText());
         assertTrue(Files.readString(dirs().configFile()).contains("model.checkpoint="), "settings file names the model");
         assertTrue(Files.isRegularFile(expected));
-        assertEquals("Model registered: " + expected, app.window().status().getText());
+        assertEquals("Model registered: " + expected, app.window().model().statusProperty().get());
         assertTrue(robot.lookup("#modelProgressLabel").queryAs(Label.class).getText().startsWith("Verified"));
         GuiTestSupport.screenshot(dialog.stage().getScene(), "first-run-model-registered");
 

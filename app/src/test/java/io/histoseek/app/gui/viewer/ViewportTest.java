@@ -36,4 +36,14 @@ class ViewportTest {
         Viewport view = new Viewport(500, 500, 2, 100, 100);
         assertEquals(480, view.panByScreen(10, 0).centreX(), 1e-9);
     }
+
+    @Test
+    void framingARegionCentresItAtAThirdOfTheShorterSide() {
+        Viewport view = new Viewport(0, 0, 8, 600, 400);
+        Viewport framed = view.framing(new ImageRegion(1000, 2000, 224, 224));
+        assertEquals(1112, framed.centreX(), 1e-9);
+        assertEquals(2112, framed.centreY(), 1e-9);
+        assertEquals(224 * 3 / 400.0, framed.downsample(), 1e-12);
+        assertEquals(8, view.framing(ImageRegion.point(5, 6)).downsample(), 1e-12, "a point keeps the zoom");
+    }
 }

@@ -1,0 +1,80 @@
+package io.histoseek.app.gui.archive;
+
+import io.histoseek.app.gui.fx.Background;
+import io.histoseek.app.gui.fx.Messages;
+import io.histoseek.app.gui.model.AppModel;
+import io.histoseek.app.gui.model.ArchiveSession;
+import io.histoseek.app.gui.model.GuiPreferences;
+import javafx.application.Platform;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Opens archives for the app: in the background (its index may need rebuilding, with progress
+ * on the status line), then makes it the model's archive, remembers it for the next start and
+ * closes the previous one. An archive an indexing run just finished is opened afresh.
+ */
+public final class ArchiveOpener {
+    private final AppModel model;
+    private final ExecutorService background = Background.thread("archive-open");
+
+    public ArchiveOpener(AppModel model) {
+        this.model = model;
+        model.onIndexingFinished(this::open);
+    }
+
+    /** Lets the user pick an archive folder, then opens it. */
+    public void choose(Window owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open archive folder");
+        File dir = chooser.showDialog(owner);
+        if (dir != null) {
+            open(dir.toPath());
+        }
+    }
+
+    /** Opens the archive; the future completes (on the FX thread) once it is the model's archive. */
+    public CompletableFuture<ArchiveSession> open(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        if (background.isShutdown()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the window is closing"));
+        }
+        model.statusProperty().set("Opening archive " + absolute + "\u2026");
+        return CompletableFuture.supplyAsync(() -> ArchiveSession.open(absolute, model.preferences().checkpoint(),
+                (message, done, total) -> Platform.runLater(() -> model.statusProperty().set(
+                        String.format(Locale.ROOT, "%s: %,d of %,d", message, done, total)))), background)
+                .whenCompleteAsync((opened, failure) -> {
+                    if (failure != null) {
+                        model.statusProperty().set(Messages.oneLine(failure));
+                    } else {
+                        show(absolute, opened);
+                    }
+                }, Platform::runLater);
+    }
+
+    private void show(Path folder, ArchiveSession opened) {
+        ArchiveSession previous = model.archiveProperty().get();
+        model.archiveProperty().set(opened);
+        if (previous != null) {
+            background.execute(previous::close);
+        }
+        model.preferences().put(GuiPreferences.ARCHIVE, folder.toString());
+        model.statusProperty().set(opened.searchable() ? "Archive " + folder + " open: click tissue to search it"
+                : "Archive " + folder + " holds no vectors yet: index some slides");
+    }
+
+    /** Stops opening and closes the open archive. */
+    public void close() {
+        background.shutdownNow();
+        ArchiveSession open = model.archiveProperty().get();
+        if (open != null) {
+            open.close();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.histoseek.app.gui.model;
+
+import io.histoseek.app.export.GalleryTile;
+import io.histoseek.app.export.ResultGallery;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the panels of the main window share, and how they ask each other for things: the open
+ * archive, the search options, the last query and what it found, the status line (observable
+ * properties), and requests (open a slide, open a hit, search, index folders, an archive was
+ * written). A panel depends on this object, never on another panel or on the window. Used on
+ * the FX thread only.
+ */
+public final class AppModel {
+    private final GuiPreferences preferences;
+    private final ObjectProperty<ArchiveSession> archive = new SimpleObjectProperty<>(this, "archive");
+    private final ObjectProperty<SearchOptions> options = new SimpleObjectProperty<>(this, "options", SearchOptions.DEFAULT);
+    private final ObjectProperty<Query> query = new SimpleObjectProperty<>(this, "query");
+    private final ObjectProperty<ResultGallery> result = new SimpleObjectProperty<>(this, "result");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    private final Requests<Path> openSlide = new Requests<>();
+    private final Requests<GalleryTile> openHit = new Requests<>();
+    private final Requests<Query> search = new Requests<>();
+    private final Requests<Path> indexFolders = new Requests<>();
+    private final Requests<Path> archiveWritten = new Requests<>();
+    private final Requests<Path> indexingFinished = new Requests<>();
+
+    public AppModel(GuiPreferences preferences) {
+        this.preferences = preferences;
+    }
+
+    /** What the app remembers between runs. */
+    public GuiPreferences preferences() {
+        return preferences;
+    }
+
+    /** The open archive; null while none is. */
+    public ObjectProperty<ArchiveSession> archiveProperty() {
+        return archive;
+    }
+
+    /** How many hits, whether to skip the query's slide, the cap per slide. */
+    public ObjectProperty<SearchOptions> optionsProperty() {
+        return options;
+    }
+
+    /** The last query asked (null: none yet). */
+    public ObjectProperty<Query> queryProperty() {
+        return query;
+    }
+
+    /** What the last query found (null until it has). */
+    public ObjectProperty<ResultGallery> resultProperty() {
+        return result;
+    }
+
+    /** The window's status line. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** Asks for a search: the query becomes the current one and whoever searches runs it (again, if equal). */
+    public void search(Query asked) {
+        query.set(asked);
+        search.send(asked);
+    }
+
+    public void onSearch(Consumer<Query> handler) {
+        search.handle(handler);
+    }
+
+    /** Asks for a slide file to be shown. */
+    public void openSlide(Path file) {
+        openSlide.send(file);
+    }
+
+    public void onOpenSlide(Consumer<Path> handler) {
+        openSlide.handle(handler);
+    }
+
+    /** Asks for a hit to be shown on its slide. */
+    public void openHit(GalleryTile hit) {
+        openHit.send(hit);
+    }
+
+    public void onOpenHit(Consumer<GalleryTile> handler) {
+        openHit.handle(handler);
+    }
+
+    /** Asks for the indexing wizard, to extend {@code archive} (null: the one it remembers). */
+    public void indexFolders(Path archive) {
+        indexFolders.send(archive);
+    }
+
+    public void onIndexFolders(Consumer<Path> handler) {
+        indexFolders.handle(handler);
+    }
+
+    /** Says that an indexing run stored a slide in {@code archive}. */
+    public void archiveWritten(Path archive) {
+        archiveWritten.send(archive);
+    }
+
+    public void onArchiveWritten(Consumer<Path> handler) {
+        archiveWritten.handle(handler);
+    }
+
+    /** Says that an indexing run into {@code archive} ended (done or cancelled). */
+    public void indexingFinished(Path archive) {
+        indexingFinished.send(archive);
+    }
+
+    public void onIndexingFinished(Consumer<Path> handler) {
+        indexingFinished.handle(handler);
+    }
+
+    /** One kind of request and the handlers that act on it, in the order they registered. */
+    private static final class Requests<T> {
+        private final List<Consumer<T>> handlers = new ArrayList<>();
+
+        void handle(Consumer<T> handler) {
+            handlers.add(handler);
+        }
+
+        void send(T request) {
+            List.copyOf(handlers).forEach(handler -> handler.accept(request));
+        }
+    }
+}
