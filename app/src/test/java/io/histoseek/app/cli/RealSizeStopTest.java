@@ -72,8 +72,7 @@ class RealSizeStopTest {
             assertEquals(ForwardWatchingMain.MARKER, line, () -> "the run ended before its first forward pass: " + err.join());
             double forwardAfter = (System.nanoTime() - started) / 1e9;
             String pid = Long.toString(launcher.pid());
-            assertEquals(0, new ProcessBuilder("kill", "-" + signal, "--", target.equals("group") ? "-" + pid : pid)
-                    .start().waitFor(), "kill");
+            assertEquals(0, kill(signal, target.equals("group") ? "-" + pid : pid), "kill");
             long signalled = System.nanoTime();
             CompletableFuture.runAsync(() -> lines(launcher.getInputStream()));
             boolean ended = launcher.waitFor(60, TimeUnit.SECONDS);
@@ -90,9 +89,14 @@ class RealSizeStopTest {
         } finally {
             if (launcher.isAlive()) {
                 // The whole session: killing the script alone would leave the JVM computing for minutes.
-                new ProcessBuilder("kill", "-KILL", "--", "-" + launcher.pid()).start().waitFor();
+                kill("KILL", "-" + launcher.pid());
             }
         }
+    }
+
+    /** bash's own kill (a process, or a group as -PGID): no procps needed. */
+    private static int kill(String signal, String target) throws IOException, InterruptedException {
+        return new ProcessBuilder("bash", "-c", "kill -" + signal + " -- \"$0\"", target).start().waitFor();
     }
 
     private static List<String> lines(java.io.InputStream in) {
