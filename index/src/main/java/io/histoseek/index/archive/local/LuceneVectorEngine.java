@@ -1,5 +1,6 @@
 package io.histoseek.index.archive.local;
 
+import io.histoseek.index.DiskErrors;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.CommitStamp;
 import io.histoseek.index.archive.Neighbor;
@@ -522,7 +523,7 @@ public final class LuceneVectorEngine implements VectorEngine {
 
     private static ArchiveException failure(Path folder, String what, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        String problem = message.contains("No space left") ? "the disk is full" : message;
+        String problem = DiskErrors.of(folder, e, 0).map(DiskErrors.Problem::reason).orElse(message);
         return new ArchiveException(folder + ": cannot " + what + " (" + problem + ")", e);
     }
 
