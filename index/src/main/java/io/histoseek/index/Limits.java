@@ -19,6 +19,13 @@ public final class Limits {
      */
     public static final double QUERY_BOX_MICRONS = 10_000;
 
+    /**
+     * Most tissue tiles a heat map of a slide outside the archive embeds on the fly: a biopsy or a
+     * small resection (about 5 cm^2 at 0.5 um/px). Tens of seconds on a GPU, hours at H-optimus-0's
+     * size on a CPU (the window shows progress and can cancel); larger slides are refused: index them.
+     */
+    public static final int HEAT_MAP_TILES = 2_000;
+
     private Limits() {}
 
     /** {@link #QUERY_BOX_MICRONS} in level-0 pixels of a slide at {@code micronsPerPixel}. */

@@ -22,6 +22,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -107,6 +110,49 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
             }
             List<TilePosition> embedded = evenSample(covered, Limits.QUERY_TILES);
             return Optional.of(new RegionEmbedding(meanOfNormalized(prepared, embedded), covered.size(), embedded.size()));
+        } catch (SlideException e) {
+            throw new SearchException(oneLine(e));
+        } catch (CheckpointException e) {
+            throw new SearchException(e.getMessage());
+        }
+    }
+
+    /**
+     * Every tissue tile of the slide (the grid and threshold indexing would use), embedded a batch
+     * at a time and L2-normalized, for the heat map of a slide outside the archive. A slide of more
+     * than {@code maxTiles} tissue tiles is refused in one line (index it instead). {@code progress}
+     * hears (tiles done, tiles in all) after each batch; {@code cancelled} is checked before each
+     * batch and inside the encoder, which then throws {@link CancellationException}.
+     */
+    public synchronized SlideEmbedding embedSlide(Path slide, int maxTiles, BiConsumer<Integer, Integer> progress,
+                                                  BooleanSupplier cancelled) {
+        try {
+            CachedSlide prepared = prepare(slide);
+            List<TilePosition> tiles = prepared.tiles();
+            if (tiles.size() > maxTiles) {
+                throw new SearchException(String.format(Locale.ROOT, "%s: %,d tissue tiles; a slide outside the archive is"
+                        + " embedded on the fly up to %,d (index it to see its heat map)", slide, tiles.size(), maxTiles));
+            }
+            TileEncoder encoder = encoder();
+            TileReader reader = new TileReader(prepared.slide().slide());
+            int[] scratch = new int[Preprocessing.PIXELS];
+            float[][] vectors = new float[tiles.size()][];
+            float[][] batch = new float[Math.max(1, Math.min(encoder.batchSize(), tiles.size()))][Preprocessing.TENSOR_LENGTH];
+            for (int start = 0; start < tiles.size(); start += batch.length) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException(slide + ": embedding cancelled");
+                }
+                int count = Math.min(batch.length, tiles.size() - start);
+                for (int i = 0; i < count; i++) {
+                    reader.readNormalized(tiles.get(start + i), scratch, batch[i], 0);
+                }
+                float[][] embedded = encoder.encode(count == batch.length ? batch : Arrays.copyOf(batch, count), cancelled);
+                for (int i = 0; i < count; i++) {
+                    vectors[start + i] = SlideSource.Prepared.normalized(embedded[i]);
+                }
+                progress.accept(start + count, tiles.size());
+            }
+            return new SlideEmbedding(tiles, vectors);
         } catch (SlideException e) {
             throw new SearchException(oneLine(e));
         } catch (CheckpointException e) {
