@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 RelinkCommand.class,
                 SlideInfoCommand.class,
                 EmbedCommand.class,
+                EvaluateTilesCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class HistoseekCommand implements Runnable {
