@@ -62,6 +62,7 @@ final class EvaluateTilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        System.setProperty("java.awt.headless", "true"); // the report's charts need no display
         List<Integer> kValues = KList.check(ks);
         Optional<Pattern> groups = groupPattern();
         if (mpp != null && !(mpp > 0 && Double.isFinite(mpp))) {
