@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -117,7 +119,7 @@ final class EvaluateTilesCommand implements Callable<Integer> {
                 ? "resize (bicubic) to " + TileSpec.DEFAULT.pixels() + " px, centre crop"
                 : "rescale from " + mpp + " to " + TileSpec.DEFAULT.micronsPerPixel() + " um/px (bicubic), centre crop"));
         parameters.add(new Report.Parameter("search", "exact cosine over all tiles"));
-        parameters.add(new Report.Parameter("created", java.time.ZonedDateTime.now().withNano(0).toString()));
+        parameters.add(new Report.Parameter("created", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         return new Report("Tile-folder k-NN evaluation: " + folder.getFileName(), parameters, evaluation);
     }
 }

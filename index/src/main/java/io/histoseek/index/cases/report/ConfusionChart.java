@@ -37,7 +37,7 @@ final class ConfusionChart {
         FontMetrics metrics = measure(font);
         int rowLabels = rows.stream().mapToInt(metrics::stringWidth).max().orElse(0) + PAD;
         int columnLabels = columns.stream().mapToInt(metrics::stringWidth).max().orElse(0) + PAD;
-        int top = PAD + 24 + columnLabels;
+        int top = PAD + 24 + 20 + columnLabels;
         int left = PAD + 20 + rowLabels;
         int width = left + columns.size() * CELL + PAD;
         int height = top + rows.size() * CELL + PAD + 24;
@@ -52,7 +52,7 @@ final class ConfusionChart {
             g.setFont(bold);
             g.drawString(title, PAD, PAD + 14);
             g.setFont(font);
-            g.drawString("predicted", left, top - columnLabels - 4);
+            g.drawString("predicted", left, PAD + 24 + 12);
             AffineTransform plain = g.getTransform();
             for (int c = 0; c < columns.size(); c++) {
                 g.setTransform(plain);
@@ -61,7 +61,7 @@ final class ConfusionChart {
                 g.drawString(columns.get(c), 0, 0);
             }
             g.setTransform(plain);
-            g.translate(PAD + 12, top + rows.size() * CELL);
+            g.translate(PAD + 12, top + (rows.size() * CELL + metrics.stringWidth("true")) / 2.0);
             g.rotate(-Math.PI / 2);
             g.drawString("true", 0, 0);
             g.setTransform(plain);
