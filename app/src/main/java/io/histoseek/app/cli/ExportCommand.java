@@ -4,10 +4,8 @@ import io.histoseek.app.export.GalleryExporter;
 import io.histoseek.app.export.GallerySearch;
 import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.export.SlideTileRenderer;
-import io.histoseek.index.slide.SlideImagePool;
-import io.histoseek.index.slide.openslide.OpenSlideImage;
-import io.histoseek.index.pipeline.SlideQueryEmbedder;
-import io.histoseek.index.store.ArchiveStore;
+import io.histoseek.app.pyramid.SlideSources;
+import io.histoseek.index.archive.Archive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,9 +44,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException(out + ": exists and is not a folder");
         }
-        try (ArchiveStore store = archive.open();
-             SlideQueryEmbedder embedder = query.embedder(store);
-             SlideImagePool slides = new SlideImagePool(OpenSlideImage::open, 16)) {
+        try (Archive store = archive.open();
+             OnDemandEmbedder embedder = query.embedder(store);
+             SlideSources slides = new SlideSources(16)) {
             Path slide = new SlidePaths(store).query(query.slide);
             ResultGallery gallery = new GallerySearch(QueryOptions.searcher(store, embedder)).search(slide, query.x, query.y,
                     query.widthOrZero(), query.heightOrZero(), query.searchOptions());

@@ -19,6 +19,8 @@ import java.io.PrintWriter;
                 InfoCommand.class,
                 TilesCommand.class,
                 RelinkCommand.class,
+                RemoveCommand.class,
+                MigrateCommand.class,
                 SlideInfoCommand.class,
                 EmbedCommand.class,
                 EvaluateTilesCommand.class,

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 /**
  * Embeds every new or changed slide under the folders into the archive. Progress goes to stderr;
  * the summary ({@code key: value} lines) to stdout. Ctrl-C (or SIGTERM) stops at a safe point:
- * the slide in progress is rolled back, the index saved, and the next run resumes.
+ * the slide in progress is rolled back, what was committed stays, and the next run resumes.
+ * Holds the archive's writer lock for the whole run.
  */
 @Command(name = "index", description = "Embed the tissue tiles of every new or changed slide under FOLDER... into an archive.")
 public final class IndexCommand implements Callable<Integer> {
@@ -32,6 +33,9 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions model;
+
+    @Mixin
+    WaitOption wait;
 
     @Option(names = "--threads", paramLabel = "N", description = "Tile reader threads (default: one per core).")
     Integer threads;
@@ -51,7 +55,7 @@ public final class IndexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IndexingRequest request = new IndexingRequest(folders, archive, model.resolveCheckpoint(), model.encoderOptions(),
                 threads != null ? threads : IndexingRequest.defaultReaderThreads(),
-                new TilingOptions(tissueThreshold, assumeMpp));
+                new TilingOptions(tissueThreshold, assumeMpp), wait.duration());
         TextProgressPrinter progress = TextProgressPrinter.forStderr(spec.commandLine().getErr());
         IndexingJob job = IndexingJob.start(request, progress);
         Thread stopOnSignal = new Thread(() -> {

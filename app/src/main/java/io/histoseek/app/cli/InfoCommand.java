@@ -1,29 +1,25 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.index.ann.ArchiveIndex;
-import io.histoseek.index.ann.CorruptIndexException;
-import io.histoseek.index.ann.HnswFile;
-import io.histoseek.index.store.ArchiveCounts;
-import io.histoseek.index.store.ArchiveStore;
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveCounts;
+import io.histoseek.index.archive.SlideRecord;
+import io.histoseek.index.archive.SlideStatus;
 import io.histoseek.model.ModelIdentity;
-import io.histoseek.index.store.SlideRecord;
-import io.histoseek.index.store.SlideStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * Prints an archive's state as {@code key: value} lines. {@code index_vectors} is what the HNSW
- * file on disk holds (0 when it is missing or unreadable; the next run rebuilds it), so a
- * difference from {@code tiles} shows an index that lags behind.
+ * Prints an archive's state as {@code key: value} lines. {@code index_vectors} is what the vector
+ * engine's last commit holds: equal to {@code tiles} in a consistent archive (a write in progress,
+ * or one a crash cut short, shows a difference until the next write command repairs it);
+ * {@code index_segments} is how many parts a search goes through (few is fast).
  */
 @Command(name = "info", description = "Print an archive's state as key: value lines.")
 public final class InfoCommand implements Callable<Integer> {
@@ -39,17 +35,18 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ArchiveStore store = archive.open()) {
+        try (Archive store = archive.open()) {
             ArchiveCounts counts = store.counts();
             Optional<ModelIdentity> model = store.model();
-            out.println("archive: " + store.folder().toAbsolutePath().normalize());
+            out.println("archive: " + archive.folder.toAbsolutePath().normalize());
             out.println("root: " + store.root());
             out.println("slides_indexed: " + counts.slidesIndexed());
             out.println("slides_failed: " + counts.slidesFailed());
             out.println("slides_missing: " + counts.slidesMissing());
             out.println("slides_pending: " + counts.slidesPending());
             out.println("tiles: " + counts.tiles());
-            out.println("index_vectors: " + indexVectors(store.folder().resolve(ArchiveIndex.FILE)));
+            out.println("index_vectors: " + store.vectors().count());
+            out.println("index_segments: " + store.vectors().segments());
             out.println("checkpoint: " + model.map(ModelIdentity::fingerprint).orElse("none"));
             out.println("architecture: " + model.map(ModelIdentity::architecture).orElse("none"));
             out.println("dimension: " + model.map(m -> Integer.toString(m.dimension())).orElse("none"));
@@ -64,13 +61,5 @@ public final class InfoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static int indexVectors(Path file) {
-        try {
-            return HnswFile.read(file).graph().size();
-        } catch (IOException | CorruptIndexException e) {
-            return 0;
-        }
     }
 }

@@ -1,12 +1,8 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.index.ann.ArchiveIndex;
-import io.histoseek.index.ann.HnswParams;
-import io.histoseek.index.ann.IndexProgress;
-import io.histoseek.index.pipeline.SlideQueryEmbedder;
+import io.histoseek.index.archive.Archive;
 import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchOptions;
-import io.histoseek.index.store.ArchiveStore;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,7 +44,8 @@ final class QueryOptions {
     @Option(names = "--max-per-slide", defaultValue = "0", paramLabel = "N", description = "At most N results per slide (0: no limit).")
     int maxPerSlide;
 
-    @Option(names = "--ef", defaultValue = "0", description = "HNSW search list size (0: the index default).")
+    @Option(names = "--ef", defaultValue = "0", paramLabel = "N",
+            description = "Approximate candidates to gather before the exact re-rank: the HNSW search list (0: the engine's default; never fewer than -k).")
     int ef;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
@@ -86,13 +83,13 @@ final class QueryOptions {
         return width != null;
     }
 
-    /** The embedder for slides or points the archive lacks; the caller closes it. */
-    SlideQueryEmbedder embedder(ArchiveStore store) {
-        return SlideQueryEmbedder.forArchive(store, Optional.ofNullable(checkpoint), assumeMpp);
+    /** The embedder for slides or points the archive lacks, opened when first needed; the caller closes it. */
+    OnDemandEmbedder embedder(Archive store) {
+        return new OnDemandEmbedder(store, Optional.ofNullable(checkpoint), assumeMpp);
     }
 
-    /** Opens the archive's index (extending or rebuilding it when needed) behind a searcher. */
-    static ArchiveSearcher searcher(ArchiveStore store, SlideQueryEmbedder embedder) {
-        return new ArchiveSearcher(store, ArchiveIndex.open(store, HnswParams.DEFAULTS, IndexProgress.NONE), embedder);
+    /** A searcher over the archive (the caller closes the archive). */
+    static ArchiveSearcher searcher(Archive archive, OnDemandEmbedder embedder) {
+        return new ArchiveSearcher(archive, embedder);
     }
 }

@@ -1,8 +1,10 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.SlideRecord;
-import io.histoseek.index.store.SlideStatus;
+import io.histoseek.index.archive.ArchiveWriter;
+import io.histoseek.index.archive.Archives;
+import io.histoseek.index.archive.SlideRecord;
+import io.histoseek.index.archive.SlideStatus;
+import io.histoseek.index.archive.WriterOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -23,6 +25,9 @@ public final class RelinkCommand implements Callable<Integer> {
     @Mixin
     ArchiveOption archive;
 
+    @Mixin
+    WaitOption wait;
+
     @Parameters(index = "0", paramLabel = "NEW_ROOT", description = "The folder that now holds the slides.")
     Path newRoot;
 
@@ -35,7 +40,7 @@ public final class RelinkCommand implements Callable<Integer> {
             throw new IllegalArgumentException(newRoot + ": no such folder");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ArchiveStore store = archive.open()) {
+        try (ArchiveWriter store = Archives.openForWriting(archive.folder, WriterOptions.of("relink").waiting(wait.duration()))) {
             Path root = newRoot.toAbsolutePath().normalize();
             int found = 0;
             int relative = 0;

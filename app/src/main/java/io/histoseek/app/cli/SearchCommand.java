@@ -1,11 +1,10 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.app.export.Text;
-import io.histoseek.index.pipeline.SlideQueryEmbedder;
 import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchHit;
 import io.histoseek.index.search.SearchOptions;
-import io.histoseek.index.store.ArchiveStore;
+import io.histoseek.index.archive.Archive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,8 +43,8 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         query.validate();
         SearchOptions options = query.searchOptions();
-        try (ArchiveStore store = archive.open();
-             SlideQueryEmbedder embedder = query.embedder(store)) {
+        try (Archive store = archive.open();
+             OnDemandEmbedder embedder = query.embedder(store)) {
             SlidePaths paths = new SlidePaths(store);
             Path slide = paths.query(query.slide);
             ArchiveSearcher searcher = QueryOptions.searcher(store, embedder);

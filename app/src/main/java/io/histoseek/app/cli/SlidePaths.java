@@ -1,6 +1,6 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.index.store.ArchiveStore;
+import io.histoseek.index.archive.Archive;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +13,9 @@ import java.util.Optional;
  * relative to the working folder, or the path relative to the archive root as stored.
  */
 final class SlidePaths {
-    private final ArchiveStore store;
+    private final Archive store;
 
-    SlidePaths(ArchiveStore store) {
+    SlidePaths(Archive store) {
         this.store = store;
     }
 
@@ -52,7 +52,7 @@ final class SlidePaths {
         Path real = realPath(given);
         if (real == null || !Files.isRegularFile(real)) {
             throw new IllegalArgumentException(given + ": no such slide (not a file, nor a slide of archive "
-                    + store.folder() + ")");
+                    + store.address() + ")");
         }
         return real;
     }

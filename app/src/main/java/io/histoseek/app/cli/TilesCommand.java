@@ -1,6 +1,6 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.index.store.ArchiveStore;
+import io.histoseek.index.archive.Archive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -21,7 +21,7 @@ public final class TilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ArchiveStore store = archive.open()) {
+        try (Archive store = archive.open()) {
             SlidePaths paths = new SlidePaths(store);
             store.forEachTile((slide, tile) -> out.append(paths.shown(slide)).append('\t')
                     .append(Long.toString(tile.x())).append('\t').append(Long.toString(tile.y())).append('\n'));

@@ -1,14 +1,14 @@
 package io.histoseek.app.export;
 
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.SlideRecord;
+import io.histoseek.index.archive.SlideStatus;
 import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchHit;
 import io.histoseek.index.search.SearchOptions;
 import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.slide.SlideException;
-import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.SlideRecord;
-import io.histoseek.index.store.SlideStatus;
 import io.histoseek.model.TileSpec;
 
 import java.nio.file.Path;
@@ -39,14 +39,14 @@ public final class GallerySearch {
     }
 
     private GalleryTile toTile(SearchHit hit) {
-        ArchiveStore store = searcher.store();
+        Archive store = searcher.archive();
         double mpp = hit.slide().metadata().mpp();
         return new GalleryTile(hit.rank(), hit.score(), store.resolve(hit.slide().path()), hit.x(), hit.y(),
                 hit.size(), hit.size(), mpp > 0 ? OptionalDouble.of(mpp) : OptionalDouble.empty());
     }
 
     private GalleryTile queryTile(Path slide, long x, long y) {
-        ArchiveStore store = searcher.store();
+        Archive store = searcher.archive();
         Optional<SlideRecord> record = store.slide(store.storedPath(slide))
                 .filter(r -> r.status() == SlideStatus.INDEXED || r.status() == SlideStatus.MISSING);
         if (record.isPresent()) {

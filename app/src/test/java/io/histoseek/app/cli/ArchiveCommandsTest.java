@@ -95,6 +95,7 @@ class ArchiveCommandsTest {
         assertEquals("2", keys.get("slides_indexed"));
         assertEquals("1", keys.get("slides_failed"));
         assertEquals(keys.get("tiles"), keys.get("index_vectors"));
+        assertTrue(Integer.parseInt(keys.get("index_segments")) <= 2, "a segment per committed slide at most: " + info.out());
         assertTrue(Integer.parseInt(keys.get("tiles")) > 50, info.out());
         assertTrue(keys.get("checkpoint").matches("[0-9a-f]{64}"), info.out());
         assertTrue(info.lines().contains("failed: " + folder.resolve(BROKEN) + ": read of 16x16 at (0, 0) level 0 failed: Bogus marker length"),
@@ -218,11 +219,49 @@ class ArchiveCommandsTest {
         assertEquals(run("tiles", "--archive", archive.toString()).out(), run("tiles", "--archive", stopped.toString()).out());
     }
 
+    /** Copies the archive folder with everything in it (the SQLite file and the vector index folder). */
+    @Test
+    void removeTakesSlidesOutAndInfoCountsBothDown() throws IOException {
+        Path copy = dir.resolve("remove-archive");
+        copyArchive(archive, copy);
+        Map<String, String> before = run("info", "--archive", copy.toString()).keys();
+        long tiffTiles = run("tiles", "--archive", copy.toString()).lines().stream()
+                .filter(line -> line.startsWith(folder.resolve(TIFF) + "\t")).count();
+        assertTrue(tiffTiles > 30, "tiles of the TIFF: " + tiffTiles);
+
+        assertError(run("remove", "--archive", copy.toString(), folder.resolve(TIFF).toString(), "nope.svs"), "nothing removed");
+        assertEquals(before, run("info", "--archive", copy.toString()).keys());
+
+        Result removed = run("remove", "--archive", copy.toString(), folder.resolve(TIFF).toString(), BROKEN);
+        assertEquals(0, removed.exit(), removed.err());
+        assertEquals(List.of("removed: " + folder.resolve(TIFF) + " (" + tiffTiles + " tiles)",
+                "removed: " + folder.resolve(BROKEN) + " (0 tiles)", "slides_removed: 2", "tiles_removed: " + tiffTiles),
+                removed.lines());
+        Map<String, String> after = run("info", "--archive", copy.toString()).keys();
+        long left = Long.parseLong(before.get("tiles")) - tiffTiles;
+        assertEquals(Long.toString(left), after.get("tiles"));
+        assertEquals(Long.toString(left), after.get("index_vectors"));
+        assertEquals("1", after.get("slides_indexed"));
+        assertEquals("0", after.get("slides_failed"));
+        assertTrue(run("tiles", "--archive", copy.toString()).lines().stream().allMatch(l -> l.startsWith(folder.resolve(APERIO) + "\t")));
+    }
+
+    @Test
+    void migrateChecksACurrentArchiveAndChangesNothing() throws IOException {
+        Path copy = dir.resolve("migrate-archive");
+        copyArchive(archive, copy);
+        String tiles = run("tiles", "--archive", copy.toString()).out();
+        Result migrate = run("migrate", "--archive", copy.toString());
+        assertEquals(0, migrate.exit(), migrate.err());
+        assertEquals(migrate.keys().get("tiles"), migrate.keys().get("index_vectors"));
+        assertEquals("checking every tile against the vector index", migrate.err().strip());
+        assertEquals(tiles, run("tiles", "--archive", copy.toString()).out());
+    }
+
     private static void copyArchive(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (var files = Files.list(from)) {
+        try (var files = Files.walk(from)) {
             for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.index.store.ArchiveStore;
+import io.histoseek.index.archive.Archives;
+import io.histoseek.index.archive.WriterOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class GuiCommandProcessTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("gui.log");
         Path archive = dir.resolve("archive");
-        ArchiveStore.openOrCreate(archive, dir).close();
+        Archives.openForWriting(archive, WriterOptions.of("test").creatingWithRoot(dir)).close();
         Path settings = dir.resolve("config/histoseek.properties");
         Process gui = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Dprism.order=sw",
                 "-Dhistoseek.config.dir=" + settings.getParent(), "-cp", System.getProperty("java.class.path"),

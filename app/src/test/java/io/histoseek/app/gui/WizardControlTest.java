@@ -4,7 +4,8 @@ import io.histoseek.app.SharedTestData;
 import io.histoseek.app.TestArchive;
 import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.gui.wizard.IndexWizard;
-import io.histoseek.index.store.ArchiveStore;
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.Archives;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -121,7 +122,7 @@ class WizardControlTest {
 
     private static Set<String> tiles(Path archive, Path slides) {
         Set<String> tiles = new TreeSet<>();
-        try (ArchiveStore store = ArchiveStore.open(archive)) {
+        try (Archive store = Archives.openForReading(archive)) {
             store.forEachTile((slide, tile) -> tiles.add(slide + "\t" + tile.x() + "\t" + tile.y() + "\t" + tile.size()));
         }
         return tiles;

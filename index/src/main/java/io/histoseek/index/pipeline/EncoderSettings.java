@@ -1,7 +1,7 @@
 package io.histoseek.index.pipeline;
 
-import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.model.ModelIdentity;
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.model.EncoderOptions;
 import io.histoseek.model.TileEncoder;
 
@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  * The encoder and tiling an archive was made with, recorded in the archive so that a search can
  * embed a slide or point the archive lacks exactly as indexing would have: the checkpoint's
  * place, the head count, the tissue threshold. The checkpoint's identity (fingerprint) is the
- * store's own record and is what guards against mixing vectors of another checkpoint.
+ * archive's own record and is what guards against mixing vectors of another checkpoint.
  */
 public record EncoderSettings(Path checkpoint, OptionalInt heads, TilingOptions tiling) {
     static final String CHECKPOINT = "encoder.checkpoint";
@@ -22,7 +22,7 @@ public record EncoderSettings(Path checkpoint, OptionalInt heads, TilingOptions 
     static final String TISSUE_THRESHOLD = "tiling.tissue_threshold";
 
     /** Records the model (refusing a different checkpoint) and the settings of this run. */
-    static void bind(ArchiveStore store, IndexingRequest request, TileEncoder encoder) {
+    static void bind(ArchiveWriter store, IndexingRequest request, TileEncoder encoder) {
         store.bindModel(encoder.identity());
         store.putSetting(CHECKPOINT, request.checkpoint().toAbsolutePath().normalize().toString());
         store.putSetting(HEADS, Integer.toString(encoder.architecture().heads()));
@@ -31,14 +31,13 @@ public record EncoderSettings(Path checkpoint, OptionalInt heads, TilingOptions 
         }
     }
 
-
     /** The settings recorded by the last indexing run, with the checkpoint replaced when one is given. */
-    public static EncoderSettings of(ArchiveStore store, Optional<Path> checkpointOverride) {
+    public static EncoderSettings of(Archive store, Optional<Path> checkpointOverride) {
         Path checkpoint = checkpointOverride.or(() -> store.setting(CHECKPOINT).map(Path::of)).orElseThrow(() ->
-                new IllegalStateException(store.folder() + ": the archive records no checkpoint; give --checkpoint"));
+                new IllegalStateException(store.address() + ": the archive records no checkpoint; give --checkpoint"));
         if (!Files.isRegularFile(checkpoint)) {
             throw new IllegalStateException(checkpoint + ": checkpoint not found (the archive "
-                    + store.folder() + " was made with it); give its new place with --checkpoint");
+                    + store.address() + " was made with it); give its new place with --checkpoint");
         }
         OptionalInt heads = store.setting(HEADS).map(h -> OptionalInt.of(Integer.parseInt(h))).orElse(OptionalInt.empty());
         Double threshold = store.setting(TISSUE_THRESHOLD).map(Double::valueOf).orElse(null);

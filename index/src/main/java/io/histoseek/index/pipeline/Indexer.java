@@ -1,11 +1,14 @@
 package io.histoseek.index.pipeline;
 
-import io.histoseek.index.store.ArchiveException;
-import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.NewTile;
-import io.histoseek.index.store.SlideMetadata;
-import io.histoseek.index.store.SlideRecord;
-import io.histoseek.index.store.SlideStatus;
+import io.histoseek.index.archive.ArchiveException;
+import io.histoseek.index.archive.ArchiveProgress;
+import io.histoseek.index.archive.ArchiveWriter;
+import io.histoseek.index.archive.Archives;
+import io.histoseek.index.archive.NewTile;
+import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.SlideRecord;
+import io.histoseek.index.archive.SlideStatus;
+import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.tile.TilePosition;
 import io.histoseek.model.load.Encoders;
 import io.histoseek.model.Preprocessing;
@@ -24,12 +27,13 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * One indexing run: scan, then for each new or changed slide embed its tissue tiles and commit
- * them in one transaction, then add them to the HNSW index (on a commit thread, while the next
- * slide is embedded: see {@link SlideCommits}). A slide is either fully stored or
- * not at all, so a run killed at any instant and started again ends with the same tiles as an
+ * One indexing run: take the archive's writer lock, scan, then for each new or changed slide embed
+ * its tissue tiles batch by batch and hand them to the archive writer thread (see
+ * {@link SlideCommits}), which commits the slide as a whole. A slide is either fully stored or not
+ * at all, so a run killed at any instant and started again ends with the same tiles as an
  * uninterrupted run. Slide problems are recorded and the run goes on; archive problems (a full
  * disk, a foreign checkpoint) stop it with the archive as it was after the last committed slide.
+ * At the end the vector index is merged into few segments.
  */
 final class Indexer {
     private final IndexingRequest request;
@@ -48,44 +52,64 @@ final class Indexer {
     IndexingSummary run() throws Exception {
         Path archiveFolder = request.archive().toAbsolutePath().normalize();
         List<Path> files = new SlideFileScanner(Set.of(archiveFolder)).scan(request.folders());
-        try (TileEncoder encoder = Encoders.open(request.checkpoint(), request.encoderOptions());
-             ArchiveStore store = ArchiveStore.openOrCreate(archiveFolder, ArchiveRoot.commonFolder(request.folders()))) {
-            EncoderSettings.bind(store, request, encoder);
-            SlideCommitter index = SlideCommitter.open(store, listener);
+        // The lock first: a second writer is refused before the encoder loads.
+        try (ArchiveWriter archive = Archives.openForWriting(archiveFolder, writerOptions());
+             TileEncoder encoder = Encoders.open(request.checkpoint(), request.encoderOptions())) {
+            EncoderSettings.bind(archive, request, encoder);
             ProgressMeter meter = new ProgressMeter(files.size(), System::nanoTime);
-            List<String> vanished = reportVanished(store, files);
+            List<String> vanished = reportVanished(archive, files);
             BatchedTileFlow flow = new BatchedTileFlow(request.readerThreads(), encoder.batchSize(),
                     Preprocessing.TENSOR_LENGTH, times);
             SlideSource source = new SlideSource(request.tiling());
             Tally tally = new Tally();
             boolean stopped = false;
-            try (SlideCommits commits = new SlideCommits(index, times)) {
+            try (SlideCommits commits = new SlideCommits(archive, times)) {
                 for (Path file : files) {
                     if (cancelled.getAsBoolean()) {
                         stopped = true;
                         break;
                     }
                     try {
-                        Step step = indexSlide(file, store, source, flow, encoder, meter);
+                        Step step = indexSlide(file, archive, source, flow, encoder, meter, commits);
                         if (step.commit() != null) {
-                            commits.submit(step.commit()).ifPresent(done -> finish(done, tally, meter, index));
+                            step.commit().commit().ifPresent(done -> finish(done, tally, meter));
                         } else {
-                            finish(step.done(), tally, meter, index);
+                            finish(step.done(), tally, meter);
                         }
                     } catch (CancellationException e) {
                         stopped = true;
                         break;
                     }
                 }
-                commits.awaitLast().ifPresent(done -> finish(done, tally, meter, index));
+                commits.awaitLast().ifPresent(done -> finish(done, tally, meter));
             }
-            index.save();
+            if (tally.embedded > 0 && !stopped) {
+                archive.compact();
+            }
             if (stopped) {
                 listener.note("stopped; the slide in progress was rolled back, run again to resume");
             }
             return new IndexingSummary(files.size(), tally.embedded, tally.unchanged, List.copyOf(tally.failed), vanished,
                     tally.tilesStored, stopped, times);
         }
+    }
+
+    private WriterOptions writerOptions() {
+        ArchiveProgress progress = new ArchiveProgress() {
+            @Override
+            public void update(String message, long done, long total) {
+                if (done == 0 || done == total) {
+                    listener.note(total > 0 ? message + " (" + done + " of " + total + ")" : message);
+                }
+            }
+
+            @Override
+            public void note(String message) {
+                listener.note(message);
+            }
+        };
+        return WriterOptions.of("index").waiting(request.lockWait())
+                .creatingWithRoot(ArchiveRoot.commonFolder(request.folders())).reportingTo(progress);
     }
 
     /** Counts of the run's outcomes. */
@@ -97,13 +121,13 @@ final class Indexer {
     }
 
     /** A slide dealt with now ({@code done}), or embedded and waiting for its {@code commit}. */
-    private record Step(SlideOutcome done, SlideCommits.Pending commit) {
+    private record Step(SlideOutcome done, SlideCommits.Slide commit) {
         static Step done(SlideOutcome outcome) {
             return new Step(outcome, null);
         }
     }
 
-    private void finish(SlideOutcome outcome, Tally tally, ProgressMeter meter, SlideCommitter index) {
+    private void finish(SlideOutcome outcome, Tally tally, ProgressMeter meter) {
         meter.slideFinished(outcome);
         switch (outcome.status()) {
             case EMBEDDED -> {
@@ -115,11 +139,10 @@ final class Indexer {
         }
         listener.slideFinished(outcome);
         listener.progress(meter.snapshot());
-        index.saveIfDue();
     }
 
-    private Step indexSlide(Path file, ArchiveStore store, SlideSource source, BatchedTileFlow flow,
-                            TileEncoder encoder, ProgressMeter meter) throws Exception {
+    private Step indexSlide(Path file, ArchiveWriter store, SlideSource source, BatchedTileFlow flow,
+                            TileEncoder encoder, ProgressMeter meter, SlideCommits commits) throws Exception {
         String stored = store.storedPath(file);
         long prepareStart = System.nanoTime();
         BasicFileAttributes attributes;
@@ -142,7 +165,7 @@ final class Indexer {
         SlideMetadata metadata = new SlideMetadata(stored, size, mtime, null, null, 0, 0, 0);
         try (SlideSource.Prepared slide = source.prepare(file)) {
             metadata = slide.metadata(stored, size, mtime);
-            if (known.isPresent() && known.get().status() != SlideStatus.FAILED && metadata.quickhash() != null
+            if (known.isPresent() && hasTiles(known.get()) && metadata.quickhash() != null
                     && metadata.quickhash().equals(known.get().metadata().quickhash())) {
                 // Touched or copied over with the same content: new file stats, same tiles.
                 store.markIndexed(metadata);
@@ -152,15 +175,22 @@ final class Indexer {
             List<TilePosition> positions = slide.tilePositions();
             times.addPrepare(System.nanoTime() - prepareStart);
             meter.slideStarted(stored, positions.size());
-            List<NewTile> tiles = new ArrayList<>(positions.size());
-            flow.run(positions, slide::newLoader, encoder::encode, (batch, vectors) -> {
-                for (int i = 0; i < batch.size(); i++) {
-                    tiles.add(SlideSource.Prepared.newTile(batch.get(i), vectors[i]));
-                }
-                meter.tilesStored(batch.size());
-                listener.progress(meter.snapshot());
-            }, cancelled, pause);
-            return new Step(null, new SlideCommits.Pending(stored, metadata, tiles));
+            SlideCommits.Slide writing = commits.begin(stored, metadata);
+            try {
+                flow.run(positions, slide::newLoader, encoder::encode, (batch, vectors) -> {
+                    List<NewTile> tiles = new ArrayList<>(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        tiles.add(SlideSource.Prepared.newTile(batch.get(i), vectors[i]));
+                    }
+                    writing.add(tiles);
+                    meter.tilesStored(batch.size());
+                    listener.progress(meter.snapshot());
+                }, cancelled, pause);
+            } catch (Exception | Error e) {
+                writing.abandon();
+                throw e;
+            }
+            return new Step(null, writing);
         } catch (CancellationException | ArchiveException e) {
             throw e;
         } catch (Exception e) {
@@ -169,17 +199,21 @@ final class Indexer {
     }
 
     private static boolean isCurrent(SlideRecord record, long size, long mtime) {
-        return (record.status() == SlideStatus.INDEXED || record.status() == SlideStatus.MISSING)
-                && record.metadata().sizeBytes() == size && record.metadata().mtimeMillis() == mtime;
+        return hasTiles(record) && record.metadata().sizeBytes() == size && record.metadata().mtimeMillis() == mtime;
     }
 
-    private static SlideOutcome recordFailure(ArchiveStore store, SlideMetadata metadata, String reason) {
+    /** Whether the archive holds the slide's tiles (a pending slide was cut short or reset: it has none). */
+    private static boolean hasTiles(SlideRecord record) {
+        return record.status() == SlideStatus.INDEXED || record.status() == SlideStatus.MISSING;
+    }
+
+    private static SlideOutcome recordFailure(ArchiveWriter store, SlideMetadata metadata, String reason) {
         store.markFailed(metadata, reason);
         return SlideOutcome.failed(metadata.path(), reason);
     }
 
     /** Slides recorded under the scanned folders whose files are gone: marked missing, tiles kept. */
-    private List<String> reportVanished(ArchiveStore store, List<Path> found) {
+    private List<String> reportVanished(ArchiveWriter store, List<Path> found) {
         Set<Path> foundFiles = new HashSet<>(found);
         List<Path> scanned = request.folders().stream().map(ArchiveRoot::canonical).toList();
         List<String> vanished = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutionException;
  * options, watch it through an {@link IndexingListener}, pause, resume or cancel it.
  *
  * <p>Cancel stops at a safe point: the slide being embedded is rolled back (its transaction never
- * commits), the HNSW index is saved and the archive closed; a later run with the same folders
+ * commits), the archive closed and its writer lock released; a later run with the same folders
  * picks up where this one stopped.
  */
 public final class IndexingJob {

@@ -3,6 +3,7 @@ package io.histoseek.index.pipeline;
 import io.histoseek.model.EncoderOptions;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,21 +16,29 @@ import java.util.Objects;
  * @param encoderOptions  device, precision, batch size, heads
  * @param readerThreads   threads reading and normalizing tiles for the encoder
  * @param tiling          tissue threshold and assumed mpp
+ * @param lockWait        how long to wait for another writer of the archive before refusing
  */
 public record IndexingRequest(List<Path> folders, Path archive, Path checkpoint, EncoderOptions encoderOptions,
-                              int readerThreads, TilingOptions tiling) {
+                              int readerThreads, TilingOptions tiling, Duration lockWait) {
     public IndexingRequest {
         folders = List.copyOf(folders);
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(encoderOptions, "encoderOptions");
         Objects.requireNonNull(tiling, "tiling");
+        Objects.requireNonNull(lockWait, "lockWait");
         if (folders.isEmpty()) {
             throw new IllegalArgumentException("give at least one folder to index");
         }
         if (readerThreads < 1) {
             throw new IllegalArgumentException("reader threads must be at least 1, got " + readerThreads);
         }
+    }
+
+    /** Refusing at once when another process writes the archive. */
+    public IndexingRequest(List<Path> folders, Path archive, Path checkpoint, EncoderOptions encoderOptions,
+                           int readerThreads, TilingOptions tiling) {
+        this(folders, archive, checkpoint, encoderOptions, readerThreads, tiling, Duration.ZERO);
     }
 
     /** One reader per core: reading and normalizing a tile costs about as much as it takes to decode it. */

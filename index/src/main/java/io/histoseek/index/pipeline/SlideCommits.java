@@ -1,81 +1,173 @@
 package io.histoseek.index.pipeline;
 
-import io.histoseek.index.store.NewTile;
-import io.histoseek.index.store.SlideMetadata;
+import io.histoseek.index.archive.ArchiveWriter;
+import io.histoseek.index.archive.NewTile;
+import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.SlideWrite;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Commits embedded slides on a thread of their own, one at a time, so the encoder goes on with
- * the next slide while the last one is written and added to the HNSW graph (inserting into a
- * large graph costs about as much per tile as a GPU forward pass). At most one slide waits, so
- * memory holds at most two slides' vectors.
+ * Writes embedded slides to the archive on a thread of its own, so the encoder goes on while
+ * vectors go into the engine's graph (inserting costs about as much per tile as a GPU forward
+ * pass) and slides are committed. Batches pass through a queue of {@value #QUEUED} steps: the
+ * encoder blocks when the writer falls behind, so the heap holds a bounded number of batches
+ * whatever the slide's size. Steps run in order, so a slide's vectors never slip into the commit
+ * of the slide before it.
  */
 final class SlideCommits implements AutoCloseable {
-    /** A slide whose tiles are embedded, ready to commit. */
-    record Pending(String slide, SlideMetadata metadata, List<NewTile> tiles) {}
+    private static final int QUEUED = 4;
+    private static final Step STOP = () -> { };
 
-    private final SlideCommitter committer;
+    /** Work for the writer thread; a step skipped after an earlier failure is told so. */
+    private interface Step {
+        void run();
+
+        default void skipped(RuntimeException cause) {
+        }
+    }
+
+    private final ArchiveWriter archive;
     private final StageTimes times;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(
-            task -> Thread.ofPlatform().name("slide-commit").daemon().unstarted(task));
-    private Future<SlideOutcome> inFlight;
+    private final BlockingQueue<Step> steps = new ArrayBlockingQueue<>(QUEUED);
+    private final Thread thread;
+    /** The first failure on the writer thread (a full disk): later steps are skipped and callers get it. */
+    private volatile RuntimeException failure;
+    private CompletableFuture<SlideOutcome> last;
 
-    SlideCommits(SlideCommitter committer, StageTimes times) {
-        this.committer = committer;
+    SlideCommits(ArchiveWriter archive, StageTimes times) {
+        this.archive = archive;
         this.times = times;
+        this.thread = Thread.ofPlatform().name("slide-commit").daemon().start(this::work);
     }
 
-    /** Waits for the previous slide's commit (returning its outcome), then starts this one's. */
-    Optional<SlideOutcome> submit(Pending slide) throws InterruptedException {
-        Optional<SlideOutcome> previous = awaitLast();
-        inFlight = thread.submit(() -> {
-            long start = System.nanoTime();
-            committer.commit(slide.metadata(), slide.tiles());
-            times.addStore(System.nanoTime() - start);
-            return new SlideOutcome(slide.slide(), SlideOutcome.Status.EMBEDDED, slide.tiles().size(), "");
-        });
-        return previous;
+    private void work() {
+        try {
+            for (Step step; (step = steps.take()) != STOP; ) {
+                if (failure != null) {
+                    step.skipped(failure);
+                    continue;
+                }
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    failure = e;
+                    step.skipped(e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /** The outcome of the commit in flight, once done; its failure (a full disk) is rethrown. */
+    /** A slide on its way to the archive: its batches, then its commit or its abandonment. */
+    final class Slide {
+        private final String path;
+        private final SlideMetadata metadata;
+        private SlideWrite write;
+        private int tiles;
+
+        private Slide(String path, SlideMetadata metadata) {
+            this.path = path;
+            this.metadata = metadata;
+        }
+
+        /** Queues a batch (blocking while the writer is {@value #QUEUED} steps behind). */
+        void add(List<NewTile> batch) throws InterruptedException {
+            tiles += batch.size();
+            enqueue(() -> write.add(batch));
+        }
+
+        /** Queues the commit; returns the outcome of the slide committed before, once that is done. */
+        Optional<SlideOutcome> commit() throws InterruptedException {
+            CompletableFuture<SlideOutcome> outcome = new CompletableFuture<>();
+            int count = tiles;
+            enqueue(new Step() {
+                @Override
+                public void run() {
+                    long start = System.nanoTime();
+                    try (SlideWrite done = write) {
+                        done.commit();
+                    }
+                    times.addStore(System.nanoTime() - start);
+                    outcome.complete(new SlideOutcome(path, SlideOutcome.Status.EMBEDDED, count, ""));
+                }
+
+                @Override
+                public void skipped(RuntimeException cause) {
+                    outcome.completeExceptionally(cause);
+                }
+            });
+            CompletableFuture<SlideOutcome> previous = last;
+            last = outcome;
+            return await(previous);
+        }
+
+        /** Queues dropping what was added: the slide was cut short (cancelled, or unreadable half-way). */
+        void abandon() throws InterruptedException {
+            enqueue(() -> {
+                if (write != null) write.close();
+            });
+        }
+    }
+
+    /** Starts a slide: its old tiles stay searchable until the new ones are committed. */
+    Slide begin(String path, SlideMetadata metadata) throws InterruptedException {
+        Slide slide = new Slide(path, metadata);
+        enqueue(() -> slide.write = archive.beginSlide(metadata));
+        return slide;
+    }
+
+    private void enqueue(Step step) throws InterruptedException {
+        rethrowFailure();
+        long start = System.nanoTime();
+        steps.put(step);
+        times.addStore(System.nanoTime() - start);
+    }
+
+    private void rethrowFailure() {
+        if (failure != null) throw failure;
+    }
+
+    /** The outcome of the last commit, once done; a failure on the writer thread is rethrown here. */
     Optional<SlideOutcome> awaitLast() throws InterruptedException {
-        if (inFlight == null) {
+        CompletableFuture<SlideOutcome> previous = last;
+        last = null;
+        return await(previous);
+    }
+
+    private Optional<SlideOutcome> await(CompletableFuture<SlideOutcome> outcome) throws InterruptedException {
+        if (outcome == null) {
+            rethrowFailure();
             return Optional.empty();
         }
-        Future<SlideOutcome> last = inFlight;
-        inFlight = null;
         try {
-            return Optional.of(last.get());
+            return Optional.of(outcome.get());
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            if (e.getCause() instanceof Error error) throw error;
             throw new IllegalStateException(e.getCause());
         }
     }
 
-    /** Lets a commit in flight end (the store must not close under it), then stops the thread. */
+    /** Lets the queued steps run (the archive must not close under them), then stops the thread. */
     @Override
     public void close() {
-        if (inFlight != null) {
+        boolean interrupted = false;
+        while (true) {
             try {
-                inFlight.get();
-            } catch (ExecutionException ignored) {
-                // The run is already failing with its own error; this commit rolled itself back.
+                steps.put(STOP);
+                thread.join();
+                break;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
             }
-            inFlight = null;
         }
-        thread.shutdown();
+        if (interrupted) Thread.currentThread().interrupt();
     }
 }

@@ -1,9 +1,9 @@
 package io.histoseek.index.pipeline;
 
+import io.histoseek.index.archive.Archive;
 import io.histoseek.index.search.QueryEmbedder;
 import io.histoseek.index.search.SearchException;
 import io.histoseek.index.slide.SlideException;
-import io.histoseek.index.store.ArchiveStore;
 import io.histoseek.model.ModelIdentity;
 import io.histoseek.index.tile.TilePosition;
 import io.histoseek.index.tile.TileReader;
@@ -41,14 +41,14 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
     }
 
     /** With the checkpoint and tiling the archive was indexed with (or another place of the same checkpoint). */
-    public static SlideQueryEmbedder forArchive(ArchiveStore store, Optional<Path> checkpoint) {
+    public static SlideQueryEmbedder forArchive(Archive store, Optional<Path> checkpoint) {
         return forArchive(store, checkpoint, null);
     }
 
-    /** As {@link #forArchive(ArchiveStore, Optional)}, with a scale for query slides that record none (null: none). */
-    public static SlideQueryEmbedder forArchive(ArchiveStore store, Optional<Path> checkpoint, Double assumeMpp) {
+    /** As {@link #forArchive(Archive, Optional)}, with a scale for query slides that record none (null: none). */
+    public static SlideQueryEmbedder forArchive(Archive store, Optional<Path> checkpoint, Double assumeMpp) {
         ModelIdentity model = store.model().orElseThrow(() ->
-                new SearchException(store.folder() + ": archive holds no vectors yet (index some slides first)"));
+                new SearchException(store.address() + ": archive holds no vectors yet (index some slides first)"));
         EncoderSettings settings = EncoderSettings.of(store, checkpoint);
         if (assumeMpp != null) {
             settings = new EncoderSettings(settings.checkpoint(), settings.heads(),

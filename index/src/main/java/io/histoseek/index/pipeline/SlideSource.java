@@ -3,8 +3,8 @@ package io.histoseek.index.pipeline;
 import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.slide.SlideException;
-import io.histoseek.index.store.NewTile;
-import io.histoseek.index.store.SlideMetadata;
+import io.histoseek.index.archive.NewTile;
+import io.histoseek.index.archive.SlideMetadata;
 import io.histoseek.index.tile.TileGrid;
 import io.histoseek.index.tile.TilePosition;
 import io.histoseek.index.tile.TileReader;
@@ -77,7 +77,7 @@ final class SlideSource {
 
         /**
          * The tile as stored: its vector L2-normalized, because the archive compares tiles by cosine
-         * and the HNSW graph takes the dot product of normalized vectors as that cosine.
+         * and the vector engine takes the dot product of normalized vectors as that cosine.
          */
         static NewTile newTile(TilePosition position, float[] vector) {
             return new NewTile(position.x(), position.y(), position.size(), position.tissueFraction(), normalized(vector));

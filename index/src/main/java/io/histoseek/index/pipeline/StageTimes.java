@@ -23,7 +23,7 @@ public final class StageTimes {
     public double readSeconds() { return readNanos.get() / 1e9; }
     /** The encoder's forward passes. */
     public double encodeSeconds() { return encodeNanos.get() / 1e9; }
-    /** Writing vectors to SQLite, committing, and adding them to the HNSW index. */
+    /** The encoder waiting for the archive writer to take a batch, plus committing slides (on the writer thread). */
     public double storeSeconds() { return storeNanos.get() / 1e9; }
     /** The encoder idle, waiting for tiles from the readers. */
     public double encoderWaitSeconds() { return waitNanos.get() / 1e9; }

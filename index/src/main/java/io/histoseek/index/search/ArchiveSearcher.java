@@ -1,19 +1,19 @@
 package io.histoseek.index.search;
 
-import io.histoseek.index.ann.ArchiveIndex;
-import io.histoseek.index.ann.HnswParams;
-import io.histoseek.index.ann.IndexProgress;
-import io.histoseek.index.ann.Neighbor;
-import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.SlideRecord;
-import io.histoseek.index.store.SlideStatus;
-import io.histoseek.index.store.TileLocation;
-import io.histoseek.index.store.TileRecord;
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.Archives;
+import io.histoseek.index.archive.Neighbor;
+import io.histoseek.index.archive.SlideRecord;
+import io.histoseek.index.archive.SlideStatus;
+import io.histoseek.index.archive.TileLocation;
+import io.histoseek.index.archive.TileRecord;
+import io.histoseek.index.archive.VectorEngine;
+import io.histoseek.index.archive.VectorFilter;
+import io.histoseek.model.ModelIdentity;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,45 +23,35 @@ import java.util.Set;
  * Finds the tiles most similar to a query across an archive: the query is a point of a slide (the
  * stored tile containing it), a rectangle (mean of its tiles' vectors, renormalized) or a vector.
  * A slide or point the archive does not cover goes to the {@link QueryEmbedder}, when there is one.
- * Thread-safe; searches may run while the index grows.
+ * Talks to the {@link Archive} and its {@link VectorEngine} only. The query's own slide is left
+ * out inside the engine's search; hits whose tiles the archive no longer (or not yet) holds are
+ * skipped. Thread-safe; searches may run while another process writes the archive.
  */
 public final class ArchiveSearcher implements AutoCloseable {
-    /** When filters drop hits, ask HNSW for this many times k, up to the whole index. */
+    /** When hits are dropped (a per-slide cap, tiles removed meanwhile), ask for this many times more, up to the whole archive. */
     private static final int OVERFETCH = 4;
 
-    private final ArchiveStore store;
-    private final ArchiveIndex index;
+    private final Archive archive;
     private final QueryEmbedder embedder;
-    private final boolean ownsStore;
+    private final boolean ownsArchive;
 
-    public ArchiveSearcher(ArchiveStore store, ArchiveIndex index, QueryEmbedder embedder) {
-        this(store, index, embedder, false);
+    public ArchiveSearcher(Archive archive, QueryEmbedder embedder) {
+        this(archive, embedder, false);
     }
 
-    private ArchiveSearcher(ArchiveStore store, ArchiveIndex index, QueryEmbedder embedder, boolean ownsStore) {
-        this.store = store;
-        this.index = index;
+    private ArchiveSearcher(Archive archive, QueryEmbedder embedder, boolean ownsArchive) {
+        this.archive = archive;
         this.embedder = embedder;
-        this.ownsStore = ownsStore;
+        this.ownsArchive = ownsArchive;
     }
 
-    /** Opens the archive in {@code folder} and its index (rebuilt or extended when needed, with progress). */
-    public static ArchiveSearcher open(Path folder, HnswParams params, QueryEmbedder embedder, IndexProgress progress) {
-        ArchiveStore store = ArchiveStore.open(folder);
-        try {
-            return new ArchiveSearcher(store, ArchiveIndex.open(store, params, progress), embedder, true);
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
+    /** Opens the archive at {@code address} for reading, closed with this searcher. */
+    public static ArchiveSearcher open(Path address, QueryEmbedder embedder) {
+        return new ArchiveSearcher(Archives.openForReading(address), embedder, true);
     }
 
-    public ArchiveStore store() {
-        return store;
-    }
-
-    public ArchiveIndex index() {
-        return index;
+    public Archive archive() {
+        return archive;
     }
 
     /** Tiles like the one containing level-0 point (x, y) of {@code slide}. */
@@ -79,6 +69,10 @@ public final class ArchiveSearcher implements AutoCloseable {
 
     /** Tiles like a given vector (normalized here). */
     public List<SearchHit> searchVector(float[] vector, SearchOptions options) {
+        if (vector.length != dimension()) {
+            throw new SearchException("a " + vector.length + "-d query vector; archive " + archive.address() + " holds "
+                    + dimension() + "-d vectors");
+        }
         return searchVector(normalized(vector.clone()), -1, options);
     }
 
@@ -90,9 +84,9 @@ public final class ArchiveSearcher implements AutoCloseable {
         if (stored.isPresent()) {
             SlideRecord record = stored.get();
             requireInside(slide, record, x, y);
-            TileRecord tile = store.tileContaining(record.id(), x, y).orElseThrow(() ->
+            TileRecord tile = archive.tileContaining(record.id(), x, y).orElseThrow(() ->
                     new SearchException(slide + ": no tissue tile at (" + x + ", " + y + ") (glass or background)"));
-            float[] vector = store.vector(tile.id()).orElseThrow(() ->
+            float[] vector = archive.vectors().vector(tile.id()).orElseThrow(() ->
                     new SearchException(slide + ": tile at (" + x + ", " + y + ") was removed meanwhile; search again"));
             return new Query(vector, record.id());
         }
@@ -104,14 +98,14 @@ public final class ArchiveSearcher implements AutoCloseable {
         if (stored.isPresent()) {
             SlideRecord record = stored.get();
             requireInside(slide, record, x, y);
-            List<TileRecord> tiles = store.tilesIntersecting(record.id(), x, y, width, height);
+            List<TileRecord> tiles = archive.tilesIntersecting(record.id(), x, y, width, height);
             if (tiles.isEmpty()) {
                 throw new SearchException(slide + ": no tissue tile in rectangle (" + x + ", " + y + ") "
                         + width + "x" + height + " (glass or background)");
             }
-            float[] mean = new float[index.dimension()];
+            float[] mean = new float[dimension()];
             for (TileRecord tile : tiles) {
-                float[] v = store.vector(tile.id()).orElse(null);
+                float[] v = archive.vectors().vector(tile.id()).orElse(null);
                 if (v == null) continue;
                 for (int i = 0; i < mean.length; i++) mean[i] += v[i];
             }
@@ -122,13 +116,13 @@ public final class ArchiveSearcher implements AutoCloseable {
 
     /** The slide as stored, when it is fully indexed (a pending or failed slide has no usable tiles). */
     private Optional<SlideRecord> indexedSlide(Path slide) {
-        return store.slide(store.storedPath(slide))
+        return archive.slide(archive.storedPath(slide))
                 .filter(s -> s.status() == SlideStatus.INDEXED || s.status() == SlideStatus.MISSING);
     }
 
     /** Id of the slide record for a slide known to the archive but not searchable, so exclusion still works. */
     private long otherSlideId(Path slide) {
-        return store.slide(store.storedPath(slide)).map(SlideRecord::id).orElse(-1L);
+        return archive.slide(archive.storedPath(slide)).map(SlideRecord::id).orElse(-1L);
     }
 
     private static void requireInside(Path slide, SlideRecord record, long x, long y) {
@@ -140,39 +134,45 @@ public final class ArchiveSearcher implements AutoCloseable {
 
     private float[] embed(Path slide, long x, long y, long width, long height) {
         if (embedder == null) {
-            throw new SearchException(slide + ": slide is not in archive " + store.folder() + " (index it first)");
+            throw new SearchException(slide + ": slide is not in archive " + archive.address() + " (index it first)");
         }
         float[] vector = embedder.embed(slide, x, y, width, height).orElseThrow(() ->
                 new SearchException(slide + ": no tissue at (" + x + ", " + y + ") (glass or background)"));
-        if (vector.length != index.dimension()) {
+        if (vector.length != dimension()) {
             throw new SearchException(slide + ": the embedder made a " + vector.length + "-d vector; the archive holds "
-                    + index.dimension() + "-d vectors");
+                    + dimension() + "-d vectors");
         }
         return normalized(vector.clone());
     }
 
+    private int dimension() {
+        return archive.model().map(ModelIdentity::dimension).orElseThrow(() ->
+                new SearchException(archive.address() + ": archive holds no vectors yet (index some slides first)"));
+    }
+
     private List<SearchHit> searchVector(float[] query, long querySlideId, SearchOptions options) {
-        int fetch = options.filters() ? options.k() * OVERFETCH : options.k();
+        VectorEngine engine = archive.vectors();
+        VectorFilter filter = options.excludeSameSlide() && querySlideId >= 0
+                ? VectorFilter.allBut(Set.of(querySlideId)) : VectorFilter.NONE;
+        int fetch = options.maxPerSlide() > 0 ? options.k() * OVERFETCH : options.k();
         while (true) {
-            List<Neighbor> neighbours = index.search(query, fetch, options.ef());
-            List<SearchHit> hits = filter(neighbours, querySlideId, options);
-            boolean exhausted = neighbours.size() < fetch || fetch >= index.size();
-            if (hits.size() >= options.k() || exhausted) return hits;
-            fetch = (int) Math.min((long) fetch * OVERFETCH, index.size());
+            List<Neighbor> neighbours = engine.search(query, fetch, Math.max(options.ef(), 0), filter);
+            List<SearchHit> hits = shape(neighbours, options);
+            long stored = engine.count();
+            if (hits.size() >= options.k() || neighbours.size() < fetch || fetch >= stored) return hits;
+            fetch = (int) Math.min((long) fetch * OVERFETCH, stored);
         }
     }
 
-    private List<SearchHit> filter(List<Neighbor> neighbours, long querySlideId, SearchOptions options) {
-        Map<Long, TileLocation> locations = store.locations(neighbours.stream().map(Neighbor::label).toList());
+    /** Hits with their tiles and slides, capped per slide, renumbered from 1. */
+    private List<SearchHit> shape(List<Neighbor> neighbours, SearchOptions options) {
+        Map<Long, TileLocation> locations = archive.locations(neighbours.stream().map(Neighbor::tileId).toList());
         Map<Long, Integer> perSlide = new HashMap<>();
-        Set<Long> seen = new HashSet<>();
         List<SearchHit> hits = new ArrayList<>(options.k());
         for (Neighbor n : neighbours) {
-            TileLocation location = locations.get(n.label());
-            if (location == null) continue; // deleted since it was indexed
-            if (!seen.add(n.label())) continue; // added to the index twice by a caller
+            TileLocation location = locations.get(n.tileId());
+            if (location == null) continue; // not (or no longer) a tile of the archive: a write in progress elsewhere
             long slideId = location.slide().id();
-            if (options.excludeSameSlide() && slideId == querySlideId) continue;
             if (options.maxPerSlide() > 0 && perSlide.merge(slideId, 1, Integer::sum) > options.maxPerSlide()) continue;
             TileRecord tile = location.tile();
             hits.add(new SearchHit(hits.size() + 1, n.score(), location.slide(), tile.id(), tile.x(), tile.y(), tile.size()));
@@ -192,6 +192,6 @@ public final class ArchiveSearcher implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsStore) store.close();
+        if (ownsArchive) archive.close();
     }
 }

@@ -2,7 +2,8 @@ package io.histoseek.index.search;
 
 /**
  * How to search: {@code k} hits; skip the query's own slide; at most {@code maxPerSlide} hits per
- * slide (0: no limit); {@code ef} HNSW candidate list size (0: the index default).
+ * slide (0: no limit); {@code ef} how many approximate candidates the engine gathers before its
+ * exact re-rank (the HNSW search list; 0: the engine's default, never fewer than k).
  */
 public record SearchOptions(int k, boolean excludeSameSlide, int maxPerSlide, int ef) {
     public static final SearchOptions DEFAULTS = new SearchOptions(10, false, 0, 0);
@@ -15,9 +16,5 @@ public record SearchOptions(int k, boolean excludeSameSlide, int maxPerSlide, in
 
     public SearchOptions withK(int newK) {
         return new SearchOptions(newK, excludeSameSlide, maxPerSlide, ef);
-    }
-
-    boolean filters() {
-        return excludeSameSlide || maxPerSlide > 0;
     }
 }

@@ -1,16 +1,14 @@
 package io.histoseek.index.pipeline;
 
-import io.histoseek.index.ann.ArchiveIndex;
-import io.histoseek.index.ann.HnswParams;
-import io.histoseek.index.ann.IndexProgress;
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveException;
+import io.histoseek.index.archive.SlideRecord;
+import io.histoseek.index.archive.SlideStatus;
+import io.histoseek.index.archive.TileRecord;
+import io.histoseek.index.archive.local.LuceneVectorEngine;
 import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchHit;
 import io.histoseek.index.search.SearchOptions;
-import io.histoseek.index.store.ArchiveException;
-import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.SlideRecord;
-import io.histoseek.index.store.SlideStatus;
-import io.histoseek.index.store.TileRecord;
 import io.histoseek.model.EncoderOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An archive over time: touched, changed and vanished slides, another checkpoint, a broken index, concurrent search. */
+/** An archive over time: touched, changed and vanished slides, another checkpoint, lost vectors, concurrent search. */
 class ArchiveLifecycleTest {
     @TempDir
     Path dir;
@@ -65,14 +63,12 @@ class ArchiveLifecycleTest {
         IndexingSummary vanished = Archives.index(archive, folder);
         assertEquals(List.of(SmallFolder.TIFF), vanished.vanished());
         assertEquals(afterChange, Archives.tiles(archive));
-        try (ArchiveStore store = ArchiveStore.open(archive)) {
+        try (Archive store = Archives.open(archive)) {
             assertEquals(SlideStatus.MISSING, store.slide(SmallFolder.TIFF).orElseThrow().status());
         }
 
-        // The index dropped the replaced tiles: reopened, it holds exactly the stored ones.
-        try (ArchiveSearcher searcher = ArchiveSearcher.open(archive, HnswParams.DEFAULTS, null, IndexProgress.NONE)) {
-            assertEquals(afterChange.size(), searcher.index().size());
-        }
+        // The engine dropped the replaced tiles' vectors: it holds exactly the stored tiles' ones.
+        assertEquals(afterChange.size(), Archives.vectors(archive));
     }
 
     @Test
@@ -127,36 +123,40 @@ class ArchiveLifecycleTest {
     }
 
     @Test
-    void aCorruptOrDeletedIndexFileIsRebuiltWithTheSameResults() throws Exception {
+    void lostVectorsAreEmbeddedAgainByTheNextRunWithTheSameResults() throws Exception {
         Path folder = SmallFolder.create(dir.resolve("slides"));
         Path archive = dir.resolve("archive");
         Archives.index(archive, folder);
-        List<SearchHit> expected = searchAperio(archive, ArchiveIndex.Origin.LOADED);
+        List<String> tiles = Archives.tiles(archive);
+        List<SearchHit> expected = searchAperio(archive);
 
-        Path file = archive.resolve(ArchiveIndex.FILE);
-        byte[] bytes = Files.readAllBytes(file);
-        for (int i = bytes.length / 3; i < bytes.length; i += 97) {
-            bytes[i] ^= 0x5a;
-        }
-        Files.write(file, bytes);
-        assertEquals(expected, searchAperio(archive, ArchiveIndex.Origin.REBUILT));
-        assertEquals(expected, searchAperio(archive, ArchiveIndex.Origin.LOADED));
-
-        Files.delete(file);
-        assertEquals(expected, searchAperio(archive, ArchiveIndex.Origin.REBUILT));
-        assertTrue(Files.exists(file));
+        // The vectors live only in the engine: without them the slide's tiles are not searchable...
+        deleteTree(archive.resolve(LuceneVectorEngine.FOLDER));
+        assertEquals(0, Archives.vectors(archive));
+        // ...and the next run sees the tiles without vectors, treats the slide as not indexed and embeds it again.
+        IndexingSummary again = Archives.index(archive, folder);
+        assertEquals(1, again.embedded());
+        assertEquals(tiles, Archives.tiles(archive));
+        assertEquals(tiles.size(), Archives.vectors(archive));
+        assertEquals(expected.stream().map(h -> List.of(h.x(), h.y())).toList(),
+                searchAperio(archive).stream().map(h -> List.of(h.x(), h.y())).toList());
     }
 
-    private static List<SearchHit> searchAperio(Path archive, ArchiveIndex.Origin expectedOrigin) {
-        try (ArchiveSearcher searcher = ArchiveSearcher.open(archive, HnswParams.DEFAULTS, null, IndexProgress.NONE)) {
-            assertEquals(expectedOrigin, searcher.index().origin());
-            TileRecord tile = someTile(searcher.store(), SmallFolder.APERIO);
-            return searcher.searchPoint(searcher.store().resolve(SmallFolder.APERIO), tile.x(), tile.y(),
+    private static void deleteTree(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(file);
+        }
+    }
+
+    private static List<SearchHit> searchAperio(Path archive) {
+        try (ArchiveSearcher searcher = ArchiveSearcher.open(archive, null)) {
+            TileRecord tile = someTile(searcher.archive(), SmallFolder.APERIO);
+            return searcher.searchPoint(searcher.archive().resolve(SmallFolder.APERIO), tile.x(), tile.y(),
                     new SearchOptions(5, false, 0, 0));
         }
     }
 
-    private static TileRecord someTile(ArchiveStore store, String path) {
+    private static TileRecord someTile(Archive store, String path) {
         SlideRecord slide = store.slide(path).orElseThrow();
         List<TileRecord> tiles = store.tilesIntersecting(slide.id(), 0, 0, slide.metadata().width(), slide.metadata().height());
         return tiles.get(tiles.size() / 2);
@@ -190,9 +190,9 @@ class ArchiveLifecycleTest {
         });
         assertTrue(firstSlide.await(120, TimeUnit.SECONDS));
         CompletableFuture<List<SearchHit>> hits = CompletableFuture.supplyAsync(() -> {
-            try (ArchiveSearcher searcher = ArchiveSearcher.open(archive, HnswParams.DEFAULTS, null, IndexProgress.NONE)) {
-                TileRecord tile = someTile(searcher.store(), SmallFolder.APERIO);
-                return searcher.searchPoint(searcher.store().resolve(SmallFolder.APERIO), tile.x(), tile.y(),
+            try (ArchiveSearcher searcher = ArchiveSearcher.open(archive, null)) {
+                TileRecord tile = someTile(searcher.archive(), SmallFolder.APERIO);
+                return searcher.searchPoint(searcher.archive().resolve(SmallFolder.APERIO), tile.x(), tile.y(),
                         new SearchOptions(3, false, 0, 0));
             } finally {
                 searched.countDown();
@@ -204,8 +204,6 @@ class ArchiveLifecycleTest {
         assertEquals(SmallFolder.APERIO, found.getFirst().slide().path());
         IndexingSummary summary = job.await();
         assertEquals(2, summary.embedded());
-        try (ArchiveSearcher searcher = ArchiveSearcher.open(archive, HnswParams.DEFAULTS, null, IndexProgress.NONE)) {
-            assertEquals(Archives.tiles(archive).size(), searcher.index().size());
-        }
+        assertEquals(Archives.tiles(archive).size(), Archives.vectors(archive));
     }
 }

@@ -1,6 +1,6 @@
 package io.histoseek.index.pipeline;
 
-import io.histoseek.index.store.ArchiveStore;
+import io.histoseek.index.archive.Archive;
 import io.histoseek.model.EncoderOptions;
 
 import java.nio.file.Path;
@@ -21,12 +21,24 @@ final class Archives {
         return IndexingJob.start(request(archive, folders), IndexingListener.NONE).await();
     }
 
+    /** The archive, opened for reading. */
+    static Archive open(Path archive) {
+        return io.histoseek.index.archive.Archives.openForReading(archive);
+    }
+
     /** Every stored tile as "slide TAB x TAB y", as the `tiles` command prints them. */
     static List<String> tiles(Path archive) {
         List<String> tiles = new ArrayList<>();
-        try (ArchiveStore store = ArchiveStore.open(archive)) {
+        try (Archive store = open(archive)) {
             store.forEachTile((slide, tile) -> tiles.add(slide + "\t" + tile.x() + "\t" + tile.y()));
         }
         return tiles;
+    }
+
+    /** The number of vectors the archive's engine holds. */
+    static long vectors(Path archive) {
+        try (Archive store = open(archive)) {
+            return store.vectors().count();
+        }
     }
 }

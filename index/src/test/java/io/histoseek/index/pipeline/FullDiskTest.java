@@ -1,6 +1,5 @@
 package io.histoseek.index.pipeline;
 
-import io.histoseek.index.store.ArchiveStore;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

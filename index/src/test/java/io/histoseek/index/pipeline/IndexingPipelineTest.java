@@ -1,15 +1,12 @@
 package io.histoseek.index.pipeline;
 
-import io.histoseek.index.ann.ArchiveIndex;
-import io.histoseek.index.ann.HnswParams;
-import io.histoseek.index.ann.IndexProgress;
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.SlideRecord;
+import io.histoseek.index.archive.SlideStatus;
+import io.histoseek.index.archive.TileRecord;
 import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchHit;
 import io.histoseek.index.search.SearchOptions;
-import io.histoseek.index.store.ArchiveStore;
-import io.histoseek.index.store.SlideRecord;
-import io.histoseek.index.store.SlideStatus;
-import io.histoseek.index.store.TileRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +40,7 @@ class IndexingPipelineTest {
 
     @Test
     void everySlideIsIndexedOrRecordedAsFailedWithItsReason() {
-        try (ArchiveStore store = ArchiveStore.open(archive)) {
+        try (Archive store = Archives.open(archive)) {
             Map<String, SlideRecord> slides = store.slides().stream()
                     .collect(Collectors.toMap(SlideRecord::path, s -> s, (a, b) -> a, TreeMap::new));
             assertEquals(10, slides.size(), slides.keySet().toString());
@@ -60,10 +57,8 @@ class IndexingPipelineTest {
             long tiles = store.counts().tiles();
             assertEquals(first.tilesStored(), tiles);
             assertTrue(tiles > 200, "tiles: " + tiles);
-            try (ArchiveSearcher searcher = ArchiveSearcher.open(archive, HnswParams.DEFAULTS, null, IndexProgress.NONE)) {
-                assertEquals(ArchiveIndex.Origin.LOADED, searcher.index().origin(), "the run saved a complete index");
-                assertEquals(tiles, searcher.index().size());
-            }
+            assertEquals(tiles, store.vectors().count(), "one vector per tile");
+            assertEquals(1, store.vectors().segments(), "the run ends with the index merged");
         }
     }
 
@@ -75,8 +70,8 @@ class IndexingPipelineTest {
 
     @Test
     void theAperioTissueIsFoundAtTheSamePlaceInItsTiffCopies() {
-        try (ArchiveSearcher searcher = ArchiveSearcher.open(archive, HnswParams.DEFAULTS, null, IndexProgress.NONE)) {
-            ArchiveStore store = searcher.store();
+        try (ArchiveSearcher searcher = ArchiveSearcher.open(archive, null)) {
+            Archive store = searcher.archive();
             SlideRecord aperio = store.slide(APERIO).orElseThrow();
             List<TileRecord> queries = store.tilesIntersecting(aperio.id(), 0, 0, aperio.metadata().width(), aperio.metadata().height());
             for (int part = 1; part <= 3; part++) {
@@ -108,11 +103,11 @@ class IndexingPipelineTest {
 
     @Test
     void aSlideNotInTheArchiveIsEmbeddedOnTheFlyLikeIndexingWould() {
-        try (ArchiveStore store = ArchiveStore.open(archive);
+        try (Archive store = Archives.open(archive);
              SlideQueryEmbedder embedder = SlideQueryEmbedder.forArchive(store, Optional.empty())) {
             SlideRecord aperio = store.slide(APERIO).orElseThrow();
             TileRecord tile = store.tilesIntersecting(aperio.id(), 0, 0, aperio.metadata().width(), aperio.metadata().height()).get(7);
-            float[] stored = store.vector(tile.id()).orElseThrow();
+            float[] stored = store.vectors().vector(tile.id()).orElseThrow();
             float[] fresh = embedder.embed(store.resolve(APERIO), tile.x() + 5, tile.y() + 5, 0, 0).orElseThrow();
             assertTrue(cosine(stored, fresh) > 0.999, "cosine " + cosine(stored, fresh));
             assertEquals(Optional.empty(), embedder.embed(store.resolve(APERIO), 2, 2, 0, 0), "the corner is glass");

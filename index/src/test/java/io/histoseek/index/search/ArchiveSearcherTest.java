@@ -1,13 +1,12 @@
 package io.histoseek.index.search;
 
-import io.histoseek.index.ann.ArchiveIndex;
-import io.histoseek.index.ann.ClusteredVectors;
-import io.histoseek.index.ann.HnswParams;
-import io.histoseek.index.ann.IndexProgress;
-import io.histoseek.index.store.ArchiveStore;
+import io.histoseek.index.archive.ArchiveWriter;
+import io.histoseek.index.archive.Archives;
+import io.histoseek.index.archive.ClusteredVectors;
+import io.histoseek.index.archive.NewTile;
+import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.model.ModelIdentity;
-import io.histoseek.index.store.NewTile;
-import io.histoseek.index.store.SlideMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,7 @@ class ArchiveSearcherTest {
         root = dir.resolve("slides");
         var gen = new ClusteredVectors(DIM, 5, 21);
         tissue = gen.next(GRID * GRID);
-        try (ArchiveStore store = ArchiveStore.openOrCreate(dir.resolve("archive"), root)) {
+        try (ArchiveWriter store = writer()) {
             store.bindModel(new ModelIdentity("fp", "test", DIM));
             store.commitSlide(meta("a.svs", 224 * GRID), tiles(224, tissue));
             store.commitSlide(meta("copy.tiff", 448 * GRID), tiles(448, rescanned(tissue, gen)));
@@ -72,8 +71,12 @@ class ArchiveSearcherTest {
         return out;
     }
 
+    private ArchiveWriter writer() {
+        return Archives.openForWriting(dir.resolve("archive"), WriterOptions.of("test").creatingWithRoot(root));
+    }
+
     private ArchiveSearcher open(QueryEmbedder embedder) {
-        return ArchiveSearcher.open(dir.resolve("archive"), HnswParams.DEFAULTS, embedder, IndexProgress.NONE);
+        return ArchiveSearcher.open(dir.resolve("archive"), embedder);
     }
 
     @Test
@@ -115,8 +118,9 @@ class ArchiveSearcherTest {
     void rectangleSearchesTheMeanOfItsTiles() {
         try (ArchiveSearcher searcher = open(null)) {
             // Covers columns 1..2 of row 0 on "a": the mean of tissue[1] and tissue[2].
-            float[] first = searcher.store().vector(searcher.store().tileContaining(1, 224, 0).orElseThrow().id()).orElseThrow();
-            float[] second = searcher.store().vector(searcher.store().tileContaining(1, 448, 0).orElseThrow().id()).orElseThrow();
+            var archive = searcher.archive();
+            float[] first = archive.vectors().vector(archive.tileContaining(1, 224, 0).orElseThrow().id()).orElseThrow();
+            float[] second = archive.vectors().vector(archive.tileContaining(1, 448, 0).orElseThrow().id()).orElseThrow();
             float[] mean = new float[DIM];
             for (int i = 0; i < DIM; i++) mean[i] = first[i] + second[i];
             List<SearchHit> byRectangle = searchRect(searcher, 300, 10, 200, 100);
@@ -163,21 +167,28 @@ class ArchiveSearcherTest {
     }
 
     @Test
-    void searchesRunWhileTheIndexGrows() throws Exception {
-        try (ArchiveSearcher searcher = open(null)) {
-            ArchiveIndex index = searcher.index();
-            var gen = new ClusteredVectors(DIM, 5, 77);
-            List<NewTile> more = new ArrayList<>();
-            for (int i = 0; i < 2000; i++) more.add(new NewTile(i * 224L, 0, 224, 1f, gen.next()));
-            searcher.store().commitSlide(meta("big.svs", 224L * 2000), more);
-            Thread adder = Thread.ofPlatform().start(() -> index.addFromStore("growing", 1, IndexProgress.NONE));
+    void searchesSeeWhatAWriterCommitsMeanwhileAndNothingBefore() throws Exception {
+        var gen = new ClusteredVectors(DIM, 5, 77);
+        List<NewTile> more = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) more.add(new NewTile(i * 224L, 0, 224, 1f, gen.next()));
+        float[] probe = more.get(1234).vector();
+        try (ArchiveSearcher searcher = open(null); ArchiveWriter writer = writer()) {
+            var write = writer.beginSlide(meta("big.svs", 224L * 2000));
+            write.add(more.subList(0, 1000));
+            write.add(more.subList(1000, 2000));
+            Thread committer = Thread.ofPlatform().start(write::commit);
             int searches = 0;
-            while (adder.isAlive() || searches < 5) {
-                assertEquals(10, searcher.searchPoint(root.resolve("a.svs"), 10, 10, SearchOptions.DEFAULTS).size());
+            while (committer.isAlive() || searches < 5) {
+                List<SearchHit> hits = searcher.searchPoint(root.resolve("a.svs"), 10, 10, SearchOptions.DEFAULTS);
+                assertEquals(10, hits.size());
                 searches++;
             }
-            adder.join();
-            assertEquals(3 * 99 + 2000, index.size());
+            committer.join();
+            List<SearchHit> found = searcher.searchVector(probe, SearchOptions.DEFAULTS);
+            assertEquals("big.svs", found.getFirst().slide().path());
+            assertEquals(1234 * 224L, found.getFirst().x());
+            assertEquals(3 * 99 + 2000, searcher.archive().vectors().count());
+            assertEquals(3 * 99 + 2000, searcher.archive().counts().tiles());
         }
     }
 }

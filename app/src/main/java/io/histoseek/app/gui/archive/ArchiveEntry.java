@@ -1,7 +1,7 @@
 package io.histoseek.app.gui.archive;
 
-import io.histoseek.index.store.SlideRecord;
-import io.histoseek.index.store.SlideStatus;
+import io.histoseek.index.archive.SlideRecord;
+import io.histoseek.index.archive.SlideStatus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,47 +2,45 @@ package io.histoseek.app.gui.model;
 
 import io.histoseek.app.export.GallerySearch;
 import io.histoseek.app.export.ResultGallery;
-import io.histoseek.index.ann.ArchiveIndex;
-import io.histoseek.index.ann.HnswParams;
-import io.histoseek.index.ann.IndexProgress;
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.Archives;
+import io.histoseek.index.archive.SlideStatus;
 import io.histoseek.index.pipeline.SlideQueryEmbedder;
 import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.SearchException;
-import io.histoseek.index.store.ArchiveStore;
 
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * An open archive in the app: its store, and (once it holds vectors) its HNSW index with a
- * searcher that embeds tiles of slides outside the archive on the fly with the archive's own
- * checkpoint. Opened on a background thread (the index may need a rebuild).
+ * An open archive in the app, for reading (an indexing run may write it meanwhile): and, once it
+ * holds vectors, a searcher that embeds tiles of slides outside the archive on the fly with the
+ * archive's own checkpoint. Opened on a background thread.
  */
 public final class ArchiveSession implements AutoCloseable {
     private final Path folder;
-    private final ArchiveStore store;
+    private final Archive archive;
     private final ArchiveSearcher searcher;
     private final SlideQueryEmbedder embedder;
 
-    private ArchiveSession(Path folder, ArchiveStore store, ArchiveSearcher searcher, SlideQueryEmbedder embedder) {
+    private ArchiveSession(Path folder, Archive archive, ArchiveSearcher searcher, SlideQueryEmbedder embedder) {
         this.folder = folder;
-        this.store = store;
+        this.archive = archive;
         this.searcher = searcher;
         this.embedder = embedder;
     }
 
     /** Opens the archive; {@code checkpoint} overrides where the archive's checkpoint is now (moved files). */
-    public static ArchiveSession open(Path folder, Optional<Path> checkpoint, IndexProgress progress) {
-        ArchiveStore store = ArchiveStore.open(folder);
+    public static ArchiveSession open(Path folder, Optional<Path> checkpoint) {
+        Archive archive = Archives.openForReading(folder);
         try {
-            if (store.model().isEmpty()) {
-                return new ArchiveSession(folder, store, null, null);
+            if (archive.model().isEmpty()) {
+                return new ArchiveSession(folder, archive, null, null);
             }
-            ArchiveIndex index = ArchiveIndex.open(store, HnswParams.DEFAULTS, progress);
-            SlideQueryEmbedder embedder = SlideQueryEmbedder.forArchive(store, checkpoint);
-            return new ArchiveSession(folder, store, new ArchiveSearcher(store, index, embedder), embedder);
+            SlideQueryEmbedder embedder = SlideQueryEmbedder.forArchive(archive, checkpoint);
+            return new ArchiveSession(folder, archive, new ArchiveSearcher(archive, embedder), embedder);
         } catch (RuntimeException e) {
-            store.close();
+            archive.close();
             throw e;
         }
     }
@@ -51,8 +49,8 @@ public final class ArchiveSession implements AutoCloseable {
         return folder;
     }
 
-    public ArchiveStore store() {
-        return store;
+    public Archive archive() {
+        return archive;
     }
 
     public boolean searchable() {
@@ -61,8 +59,8 @@ public final class ArchiveSession implements AutoCloseable {
 
     /** Whether a search on this slide must embed its tile first (it is not an indexed slide of this archive). */
     public boolean needsEmbedding(Path slide) {
-        return store.slide(store.storedPath(slide.toAbsolutePath().normalize()))
-                .map(record -> record.status() != io.histoseek.index.store.SlideStatus.INDEXED)
+        return archive.slide(archive.storedPath(slide.toAbsolutePath().normalize()))
+                .map(record -> record.status() != SlideStatus.INDEXED)
                 .orElse(true);
     }
 
@@ -82,6 +80,6 @@ public final class ArchiveSession implements AutoCloseable {
         if (searcher != null) {
             searcher.close();
         }
-        store.close();
+        archive.close();
     }
 }

@@ -1,0 +1,112 @@
+package io.histoseek.index.archive.local;
+
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveException;
+import io.histoseek.index.archive.ArchiveProvider;
+import io.histoseek.index.archive.ArchiveWriter;
+import io.histoseek.index.archive.WriterOptions;
+import io.histoseek.model.TileSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Opens local archives (a folder): for reading, checking only that this Histoseek reads it; for
+ * writing, under the writer lock, creating a new archive inside the lock (so two runs started
+ * together never both create it), migrating an old one and restoring consistency after a crash.
+ */
+public final class LocalArchives implements ArchiveProvider {
+    @Override
+    public boolean accepts(Path address) {
+        return true;
+    }
+
+    @Override
+    public Archive openForReading(Path folder) {
+        requireFolder(folder);
+        Path file = folder.resolve(Database.FILE);
+        if (!Files.isRegularFile(file)) throw new ArchiveException(folder + ": no archive here (" + Database.FILE + " is missing)");
+        Database db = Database.open(folder);
+        LuceneVectorEngine engine = null;
+        try {
+            int version = db.read("read the schema version", c -> Schema.check(c, file.toString()));
+            if (version == 0) throw new ArchiveException(file + ": not a Histoseek archive (no schema)");
+            if (version < Schema.CURRENT_VERSION) {
+                throw new ArchiveException(folder + ": archive written by an older Histoseek (schema " + version
+                        + "); upgrade it once with `histoseek migrate --archive " + folder + "` (or any command that writes to it)");
+            }
+            TileSpec spec = checkedArchive(db, file);
+            engine = LuceneVectorEngine.openForReading(folder, LuceneSettings.current());
+            return new LocalArchive(folder, db, engine, spec, null);
+        } catch (RuntimeException e) {
+            if (engine != null) engine.close();
+            db.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public ArchiveWriter openForWriting(Path folder, WriterOptions options) {
+        if (options.createRoot().isPresent()) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new ArchiveException(folder + ": cannot create the archive folder (" + e.getMessage() + ")", e);
+            }
+        } else {
+            requireFolder(folder);
+            if (!Files.isRegularFile(folder.resolve(Database.FILE))) {
+                throw new ArchiveException(folder + ": no archive here (" + Database.FILE + " is missing)");
+            }
+        }
+        WriterLock lock = WriterLock.acquire(folder, folder.toString(), options.command(), options.lockWait());
+        Database db = null;
+        LuceneVectorEngine engine = null;
+        try {
+            db = Database.open(folder);
+            Path file = db.file();
+            int version = db.read("read the schema version", c -> Schema.check(c, file.toString()));
+            if (version == 0) {
+                if (options.createRoot().isEmpty()) throw new ArchiveException(file + ": not a Histoseek archive (no schema)");
+                create(db, options.createRoot().get());
+            }
+            engine = LuceneVectorEngine.openForWriting(folder, LuceneSettings.current());
+            boolean migrated = version == 1;
+            if (migrated) V1Migration.run(db, engine, options.progress());
+            V1Migration.finish(db, folder);
+            TileSpec spec = checkedArchive(db, file);
+            Consistency.restore(db, engine, options.fullCheck() || migrated, options.progress());
+            return new LocalArchive(folder, db, engine, spec, lock);
+        } catch (RuntimeException e) {
+            if (engine != null) engine.close();
+            if (db != null) db.close();
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static void requireFolder(Path folder) {
+        if (!Files.isDirectory(folder)) throw new ArchiveException(folder + ": no such archive folder");
+    }
+
+    /** A new archive: the schema and its facts in one transaction, so it is there whole or not at all. */
+    private static void create(Database db, Path slideRoot) {
+        db.write("create the archive", c -> {
+            Schema.create(c);
+            Meta.put(c, Meta.ROOT, slideRoot.toAbsolutePath().normalize().toString());
+            Meta.put(c, Meta.ARCHIVE_ID, UUID.randomUUID().toString());
+            Meta.put(c, Meta.TILE_SPEC, TileSpec.DEFAULT.key());
+            return null;
+        });
+    }
+
+    /** Refuses an archive without a root or made with another tile spec. */
+    private static TileSpec checkedArchive(Database db, Path file) {
+        return db.read("read the archive's facts", c -> {
+            if (Meta.get(c, Meta.ROOT).isEmpty()) throw new ArchiveException(file + ": not a Histoseek archive (no recorded root)");
+            return Provenance.requireTileSpec(c, file.getParent().toString());
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package io.histoseek.index.archive.local;
+
+import io.histoseek.index.archive.VectorEngine;
+import io.histoseek.index.archive.VectorEngineContract;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Lucene engine keeps the engine contract, past Lucene's stock 1024-dimension limit, and keeps its segments few. */
+class LuceneVectorEngineTest extends VectorEngineContract {
+    @Override
+    protected VectorEngine openForWriting(Path folder) {
+        return LuceneVectorEngine.openForWriting(folder, LuceneSettings.DEFAULTS);
+    }
+
+    @Override
+    protected VectorEngine openForReading(Path folder) {
+        return LuceneVectorEngine.openForReading(folder, LuceneSettings.DEFAULTS);
+    }
+
+    @Override
+    protected void afterCommits(VectorEngine engine) {
+        assertTrue(engine.segments() > 1 + LuceneSettings.DEFAULTS.spareSegments(),
+                "a commit per slide makes segments: " + engine.segments());
+    }
+
+    @Override
+    protected void afterCompaction(VectorEngine engine) {
+        assertEquals(1, engine.segments());
+    }
+
+    @Override
+    protected void afterTwoCommits(VectorEngine writer, VectorEngine reader) {
+        writer.compact();
+        assertEquals(2, reader.segments(), "two segments are few enough: the end of a run leaves them");
+    }
+}

@@ -1,0 +1,114 @@
+package io.histoseek.index.archive.local;
+
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveException;
+import io.histoseek.index.archive.ArchiveWriter;
+import io.histoseek.index.archive.Archives;
+import io.histoseek.index.archive.WriterOptions;
+import io.histoseek.model.ModelIdentity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import static io.histoseek.index.archive.local.LocalArchiveTest.grid;
+import static io.histoseek.index.archive.local.LocalArchiveTest.slide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One writer at a time, in this process and across processes; readers never wait. */
+class WriterLockTest {
+    @TempDir
+    Path dir;
+
+    private ArchiveWriter create(Path archive) {
+        return Archives.openForWriting(archive, WriterOptions.of("index").creatingWithRoot(dir));
+    }
+
+    @Test
+    void aSecondWriterIsRefusedInOneLineNamingTheHolderWhileReadersGoOn() {
+        Path archive = dir.resolve("archive");
+        try (ArchiveWriter first = create(archive)) {
+            first.bindModel(new ModelIdentity("fp", "test", 8));
+            first.commitSlide(slide("a.svs"), grid(2, 2, 100, 8));
+            var refused = assertThrows(ArchiveException.class,
+                    () -> Archives.openForWriting(archive, WriterOptions.of("remove")));
+            String clock = LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm"));
+            assertTrue(Pattern.matches("archive " + Pattern.quote(archive.toString()) + " is being written by process "
+                    + ProcessHandle.current().pid() + " \\(index started \\d\\d:\\d\\d\\); try again when it ends",
+                    refused.getMessage()), refused.getMessage() + " (now " + clock + ")");
+            try (Archive reader = Archives.openForReading(archive)) {
+                assertEquals(4, reader.counts().tiles());
+                assertEquals(4, reader.vectors().count());
+            }
+            first.commitSlide(slide("b.svs"), grid(1, 1, 100, 8));
+        }
+        try (ArchiveWriter next = Archives.openForWriting(archive, WriterOptions.of("remove"))) {
+            assertEquals(5, next.counts().tiles(), "the lock went with the first writer");
+        }
+    }
+
+    @Test
+    void aWaitingWriterGetsTheArchiveWhenTheHolderCloses() throws Exception {
+        Path archive = dir.resolve("archive");
+        ArchiveWriter first = create(archive);
+        Thread closer = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            first.close();
+        });
+        long start = System.nanoTime();
+        try (ArchiveWriter second = Archives.openForWriting(archive, WriterOptions.of("relink").waiting(Duration.ofSeconds(30)))) {
+            assertTrue(System.nanoTime() - start > 400_000_000L, "it waited");
+        }
+        closer.join();
+    }
+
+    @Test
+    void theLockGoesWithAProcessKilledWhileWriting() throws Exception {
+        Path archive = dir.resolve("archive");
+        create(archive).close();
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), archive.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            var out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("holding", out.readLine());
+            var refused = assertThrows(ArchiveException.class,
+                    () -> Archives.openForWriting(archive, WriterOptions.of("index")));
+            assertTrue(refused.getMessage().contains("by process " + holder.pid() + " (migrate started "), refused.getMessage());
+        } finally {
+            holder.destroyForcibly();
+            assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertFalse(holder.isAlive());
+        Archives.openForWriting(archive, WriterOptions.of("index")).close();
+    }
+
+    /** Holds an archive's writer lock until killed. */
+    public static final class LockHolder {
+        public static void main(String[] args) throws Exception {
+            try (ArchiveWriter writer = Archives.openForWriting(Path.of(args[0]), WriterOptions.of("migrate"))) {
+                System.out.println("holding");
+                System.out.flush();
+                Thread.sleep(List.of(120_000L).getFirst());
+                writer.compact();
+            }
+        }
+    }
+}
