@@ -164,6 +164,26 @@ class CaseSearchTest {
     }
 
     @Test
+    void aSearchLimitedToOneLabelReturnsOnlyItsSlides() {
+        try (Archive archive = Archives.openForReading(data.folder)) {
+            ArchiveLabels labels = ArchiveLabels.of(archive);
+            java.util.Set<Long> classB = labels.all().values().stream().filter(l -> l.label().equals("class-b"))
+                    .map(io.histoseek.index.archive.SlideLabel::slideId).collect(java.util.stream.Collectors.toSet());
+            LabeledArchive.Slide query = data.labeled().stream().filter(s -> s.label().equals("class-a")).findFirst().orElseThrow();
+            ArchiveSearcher searcher = new ArchiveSearcher(archive, null);
+            List<SearchHit> hits = searcher.searchPoint(archive.resolve(query.path()), 0, 0, new SearchOptions(20, true, 0, 0).onlyFrom(classB));
+            assertEquals(20, hits.size());
+            for (SearchHit hit : hits) assertTrue(classB.contains(hit.slide().id()), hit.slide().path());
+            java.util.Set<Long> withQuery = new java.util.HashSet<>(classB);
+            withQuery.add(query.id());
+            List<SearchHit> noOwn = searcher.searchPoint(archive.resolve(query.path()), 0, 0, new SearchOptions(5, true, 0, 0).onlyFrom(withQuery));
+            for (SearchHit hit : noOwn) assertTrue(hit.slide().id() != query.id(), "the query slide stays out");
+            List<SearchHit> own = searcher.searchPoint(archive.resolve(query.path()), 0, 0, new SearchOptions(1, false, 0, 0).onlyFrom(withQuery));
+            assertEquals(query.id(), own.getFirst().slide().id(), "without exclusion the query's own tile is the best hit");
+        }
+    }
+
+    @Test
     void similarSlidesNeverReturnTheQuerysCase() {
         try (Archive archive = Archives.openForReading(data.folder)) {
             ArchiveLabels labels = ArchiveLabels.of(archive);
