@@ -4,7 +4,8 @@ import io.histoseek.app.export.GalleryExporter;
 import io.histoseek.app.export.GallerySearch;
 import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.export.SlideTileRenderer;
-import io.histoseek.app.pyramid.SlideSources;
+import io.histoseek.index.slide.SlideImagePool;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.archive.Archive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         try (Archive store = archive.open();
              OnDemandEmbedder embedder = query.embedder(store);
-             SlideSources slides = new SlideSources(16)) {
+             SlideImagePool slides = new SlideImagePool(OpenSlideImage::open, 16)) {
             Path slide = new SlidePaths(store).query(query.slide);
             ResultGallery gallery = new GallerySearch(QueryOptions.searcher(store, embedder)).search(slide, query.x, query.y,
                     query.widthOrZero(), query.heightOrZero(), query.searchOptions());

@@ -4,10 +4,12 @@ import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.NewTile;
+import io.histoseek.index.archive.SlideLabel;
 import io.histoseek.index.archive.SlideMetadata;
 import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.cases.Evaluation;
 import io.histoseek.index.cases.Figures;
+import io.histoseek.index.cases.LabelsCsv;
 import io.histoseek.index.search.ArchiveEvaluation;
 import io.histoseek.model.ModelIdentity;
 
@@ -16,6 +18,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -28,6 +32,7 @@ import java.util.SplittableRandom;
  * CSV beside the archive names every slide by file name.
  * <pre>
  * build    ARCHIVE N       write N tiles (N / 100 slides) and ARCHIVE/../labels.csv
+ * label    ARCHIVE         put the labels of ARCHIVE/../labels.csv (what `histoseek labels --import` does)
  * evaluate ARCHIVE LEVEL THREADS [SAMPLE]   time the evaluation through the API
  * </pre>
  */
@@ -39,6 +44,7 @@ public final class CasesBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "build" -> build(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "label" -> label(Path.of(args[1]));
             case "evaluate" -> evaluate(Path.of(args[1]), Evaluation.Level.valueOf(args[2].toUpperCase(Locale.ROOT)),
                     Integer.parseInt(args[3]), args.length > 4 ? OptionalInt.of(Integer.parseInt(args[4])) : OptionalInt.empty());
             default -> throw new IllegalArgumentException("mode: build or evaluate");
@@ -76,6 +82,20 @@ public final class CasesBench {
             writer.compact();
         }
         System.out.printf(Locale.ROOT, "RESULT cases-build n=%d slides=%d seconds=%.1f%n", n, slides, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void label(Path folder) {
+        long start = System.nanoTime();
+        try (ArchiveWriter writer = Archives.openForWriting(folder, WriterOptions.of("labels"))) {
+            Map<String, Long> ids = new HashMap<>();
+            writer.slides().forEach(s -> ids.put(s.path(), s.id()));
+            List<SlideLabel> labels = new ArrayList<>();
+            for (LabelsCsv.Row row : LabelsCsv.read(folder.resolveSibling("labels.csv")).rows()) {
+                labels.add(new SlideLabel(ids.get(row.slide()), row.label(), row.caseName()));
+            }
+            writer.putLabels(labels);
+            System.out.printf(Locale.ROOT, "RESULT cases-label slides=%d seconds=%.2f%n", labels.size(), (System.nanoTime() - start) / 1e9);
+        }
     }
 
     private static void evaluate(Path folder, Evaluation.Level level, int threads, OptionalInt sample) {

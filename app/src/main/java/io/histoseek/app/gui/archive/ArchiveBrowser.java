@@ -1,20 +1,23 @@
 package io.histoseek.app.gui.archive;
 
-import io.histoseek.app.gui.search.ArchiveSession;
-import io.histoseek.app.pyramid.OpenSlideSource;
-import io.histoseek.app.pyramid.PyramidSource;
-import io.histoseek.index.archive.Archive;
+import io.histoseek.app.gui.fx.Background;
+import io.histoseek.app.gui.fx.Controls;
+import io.histoseek.app.gui.fx.Messages;
+import io.histoseek.app.gui.model.AppModel;
+import io.histoseek.app.gui.model.ArchiveSession;
+import io.histoseek.app.gui.viewer.Thumbnails;
 import io.histoseek.index.archive.ArchiveCounts;
+import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
@@ -26,30 +29,33 @@ import javafx.scene.layout.VBox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 
-/** The slides of the open archive with thumbnails, status and tile counts; double-click opens one. */
+/**
+ * The slides of the model's archive with thumbnails, status and tile counts; double-click asks
+ * for a slide to be opened. Re-reads the archive when an indexing run writes to it.
+ */
 public final class ArchiveBrowser extends VBox {
     private static final int THUMBNAIL = 64;
 
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "archive-browser");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Map<Path, Optional<Image>> thumbnails = new ConcurrentHashMap<>();
+    private final AppModel model;
+    private final Thumbnails thumbnails;
+    private final ExecutorService reader = Background.thread("archive-browser");
+    /** Thumbnails being read or that cannot be read: asked for once, not at every repaint of a row. */
+    private final Set<Path> loading = ConcurrentHashMap.newKeySet();
+    private final Set<Path> unreadable = ConcurrentHashMap.newKeySet();
     private final Label title = new Label("No archive open");
     private final Label summary = new Label("Open an archive, or index a folder to make one.");
     private final ListView<ArchiveEntry> list = new ListView<>();
-    private ArchiveSession session;
-    private Consumer<Path> onOpen = file -> {};
 
-    public ArchiveBrowser(Runnable openArchive, Runnable indexFolders) {
+    public ArchiveBrowser(AppModel model, ArchiveOpener opener, Thumbnails thumbnails) {
+        this.model = model;
+        this.thumbnails = thumbnails;
         setId("archiveBrowser");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -64,42 +70,38 @@ public final class ArchiveBrowser extends VBox {
         list.setOnMouseClicked(event -> {
             ArchiveEntry selected = list.getSelectionModel().getSelectedItem();
             if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && selected != null) {
-                onOpen.accept(selected.file());
+                model.openSlide(selected.file());
             }
         });
-        Button open = new Button("Open\u2026");
-        open.setId("openArchiveButton");
-        open.setOnAction(event -> openArchive.run());
-        Button index = new Button("Index\u2026");
-        index.setId("indexFoldersButton");
-        index.setOnAction(event -> indexFolders.run());
-        Button refresh = new Button("Refresh");
-        refresh.setId("refreshArchiveButton");
-        refresh.setOnAction(event -> refresh());
-        open.setTooltip(new javafx.scene.control.Tooltip("Open another archive folder"));
-        index.setTooltip(new javafx.scene.control.Tooltip("Index folders of slides into this archive"));
+        Button open = Controls.button("openArchiveButton", "Open\u2026", () -> opener.choose(getScene().getWindow()));
+        Button index = Controls.button("indexFoldersButton", "Index\u2026", () -> model.indexFolders(folder()));
+        Button refresh = Controls.button("refreshArchiveButton", "Refresh", this::refresh);
+        open.setTooltip(new Tooltip("Open another archive folder"));
+        index.setTooltip(new Tooltip("Index folders of slides into this archive"));
         HBox buttons = new HBox(6, open, index, refresh);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, summary, buttons, list);
-    }
-
-    public void setOnOpenSlide(Consumer<Path> handler) {
-        this.onOpen = handler;
+        model.archiveProperty().addListener((obs, old, now) -> show(now));
+        model.onArchiveWritten(archive -> refresh());
     }
 
     public ListView<ArchiveEntry> list() {
         return list;
     }
 
-    public void show(ArchiveSession newSession) {
-        this.session = newSession;
-        title.setText(newSession == null ? "No archive open" : "Archive " + newSession.folder());
+    private Path folder() {
+        ArchiveSession session = model.archiveProperty().get();
+        return session == null ? null : session.folder();
+    }
+
+    private void show(ArchiveSession session) {
+        title.setText(session == null ? "No archive open" : "Archive " + session.folder());
         refresh();
     }
 
     /** Re-reads the slides and counts from the store (in the background: the store may be busy indexing). */
     public void refresh() {
-        ArchiveSession current = session;
+        ArchiveSession current = model.archiveProperty().get();
         if (current == null) {
             list.getItems().clear();
             return;
@@ -112,12 +114,10 @@ public final class ArchiveBrowser extends VBox {
                         counts.slidesIndexed(), counts.slidesFailed(), counts.slidesMissing(), counts.slidesPending(), counts.tiles());
                 Platform.runLater(() -> showEntries(current, entries, text));
             } catch (RuntimeException e) {
-                String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-                Platform.runLater(() -> summary.setText("Cannot list the archive: " + message));
+                Platform.runLater(() -> summary.setText("Cannot list the archive: " + Messages.oneLine(e)));
             }
         });
     }
-
     private static List<ArchiveEntry> entries(Archive store) {
         List<ArchiveEntry> entries = new ArrayList<>();
         Map<Long, Long> tileCounts = store.tileCountsBySlide();
@@ -131,7 +131,7 @@ public final class ArchiveBrowser extends VBox {
     }
 
     private void showEntries(ArchiveSession current, List<ArchiveEntry> entries, String text) {
-        if (session != current) {
+        if (model.archiveProperty().get() != current) {
             return;
         }
         ArchiveEntry selected = list.getSelectionModel().getSelectedItem();
@@ -147,20 +147,20 @@ public final class ArchiveBrowser extends VBox {
         reader.shutdownNow();
     }
 
-    private void loadThumbnail(ArchiveEntry entry) {
-        reader.execute(() -> {
-            Optional<Image> image = Optional.empty();
-            if (entry.status() != SlideStatus.MISSING) {
-                // A handle of its own, closed at once: the shared ones belong to the viewer and gallery.
-                try (PyramidSource source = OpenSlideSource.open(entry.file())) {
-                    image = Optional.of(SwingFXUtils.toFXImage(source.thumbnail(THUMBNAIL * 2), null));
-                } catch (Exception e) {
-                    // No picture: the row still shows name and status.
+    /** The row's picture if in memory; else starts its read (once) and shows it when it arrives. */
+    private Optional<Image> thumbnail(ArchiveEntry entry) {
+        Optional<Image> cached = thumbnails.cached(entry.file(), THUMBNAIL * 2);
+        if (cached.isEmpty() && entry.status() != SlideStatus.MISSING && !unreadable.contains(entry.file())
+                && loading.add(entry.file())) {
+            thumbnails.load(entry.file(), THUMBNAIL * 2, picture -> {
+                loading.remove(entry.file());
+                if (picture.isEmpty()) {
+                    unreadable.add(entry.file());
                 }
-            }
-            thumbnails.put(entry.file(), image);
-            Platform.runLater(list::refresh);
-        });
+                list.refresh();
+            });
+        }
+        return cached;
     }
 
     private final class EntryCell extends ListCell<ArchiveEntry> {
@@ -175,11 +175,8 @@ public final class ArchiveBrowser extends VBox {
             StackPane picture = new StackPane();
             picture.setPrefSize(THUMBNAIL, THUMBNAIL);
             picture.setMinSize(THUMBNAIL, THUMBNAIL);
-            Optional<Image> thumbnail = thumbnails.get(entry.file());
-            if (thumbnail == null) {
-                thumbnails.put(entry.file(), Optional.empty());
-                loadThumbnail(entry);
-            } else if (thumbnail.isPresent()) {
+            Optional<Image> thumbnail = thumbnail(entry);
+            if (thumbnail.isPresent()) {
                 ImageView view = new ImageView(thumbnail.get());
                 view.setFitWidth(THUMBNAIL);
                 view.setFitHeight(THUMBNAIL);
@@ -194,7 +191,7 @@ public final class ArchiveBrowser extends VBox {
             status.setWrapText(true);
             status.setMaxWidth(190);
             name.setMaxWidth(190);
-            status.getStyleClass().add("archive-status-" + entry.status().name().toLowerCase(java.util.Locale.ROOT));
+            status.getStyleClass().add("archive-status-" + entry.status().name().toLowerCase(Locale.ROOT));
             VBox text = new VBox(2, name, status);
             HBox row = new HBox(8, picture, text);
             row.setAlignment(Pos.CENTER_LEFT);

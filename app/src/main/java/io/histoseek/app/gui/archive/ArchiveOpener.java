@@ -46,9 +46,7 @@ public final class ArchiveOpener {
             return CompletableFuture.failedFuture(new IllegalStateException("the window is closing"));
         }
         model.statusProperty().set("Opening archive " + absolute + "\u2026");
-        return CompletableFuture.supplyAsync(() -> ArchiveSession.open(absolute, model.preferences().checkpoint(),
-                (message, done, total) -> Platform.runLater(() -> model.statusProperty().set(
-                        String.format(Locale.ROOT, "%s: %,d of %,d", message, done, total)))), background)
+        return CompletableFuture.supplyAsync(() -> ArchiveSession.open(absolute, model.preferences().checkpoint()), background)
                 .whenCompleteAsync((opened, failure) -> {
                     if (failure != null) {
                         model.statusProperty().set(Messages.oneLine(failure));
