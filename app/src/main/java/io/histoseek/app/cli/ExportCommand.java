@@ -41,16 +41,16 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Pictures are drawn off screen: never ask for an X display from the command line.
         System.setProperty("java.awt.headless", "true");
-        query.validate();
+        query.region.validate();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException(out + ": exists and is not a folder");
         }
         try (Archive store = archive.open();
-             OnDemandEmbedder embedder = query.embedder(store);
+             OnDemandEmbedder embedder = query.region.embedder(store);
              SlideImagePool slides = new SlideImagePool(OpenSlideImage::open, 16)) {
-            Path slide = new SlidePaths(store).query(query.slide);
-            ResultGallery gallery = new GallerySearch(QueryOptions.searcher(store, embedder)).search(slide, query.x, query.y,
-                    query.widthOrZero(), query.heightOrZero(), query.searchOptions());
+            Path slide = new SlidePaths(store).query(query.region.slide);
+            ResultGallery gallery = new GallerySearch(QueryOptions.searcher(store, embedder)).search(slide, query.region.x, query.region.y,
+                    query.region.widthOrZero(), query.region.heightOrZero(), query.searchOptions());
             List<Path> files = new GalleryExporter(new SlideTileRenderer(slides)).export(gallery, out);
             spec.commandLine().getOut().printf("wrote %d files (%d hits) to %s%n", files.size(), gallery.hits().size(), out);
         }

@@ -23,6 +23,10 @@ import java.io.PrintWriter;
                 MigrateCommand.class,
                 SlideInfoCommand.class,
                 EmbedCommand.class,
+                LabelsCommand.class,
+                ClassifyCommand.class,
+                SearchSlidesCommand.class,
+                EvaluateCommand.class,
                 EvaluateTilesCommand.class,
                 CommandLine.HelpCommand.class,
         })

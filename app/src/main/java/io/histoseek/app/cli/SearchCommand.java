@@ -41,16 +41,16 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        query.validate();
+        query.region.validate();
         SearchOptions options = query.searchOptions();
         try (Archive store = archive.open();
-             OnDemandEmbedder embedder = query.embedder(store)) {
+             OnDemandEmbedder embedder = query.region.embedder(store)) {
             SlidePaths paths = new SlidePaths(store);
-            Path slide = paths.query(query.slide);
+            Path slide = paths.query(query.region.slide);
             ArchiveSearcher searcher = QueryOptions.searcher(store, embedder);
-            List<SearchHit> hits = query.isRectangle()
-                    ? searcher.searchRectangle(slide, query.x, query.y, query.width, query.height, options)
-                    : searcher.searchPoint(slide, query.x, query.y, options);
+            List<SearchHit> hits = query.region.isRectangle()
+                    ? searcher.searchRectangle(slide, query.region.x, query.region.y, query.region.width, query.region.height, options)
+                    : searcher.searchPoint(slide, query.region.x, query.region.y, options);
             print(hits, paths, spec.commandLine().getOut());
         }
         return 0;
