@@ -1,0 +1,67 @@
+package io.histoseek.cluster.collection;
+
+import java.util.Locale;
+
+/** The schema's field names (managed-schema.xml), the one place Java code spells them. */
+public final class SolrFields {
+    /** Bumped when the schema changes in a way an existing collection must be migrated for. */
+    public static final int SCHEMA_VERSION = 1;
+    /** The id of the one document that holds the archive's identity. */
+    public static final String ARCHIVE_DOC_ID = "archive";
+    public static final String VECTOR_FIELD_TYPE = "tile_vector";
+
+    public static final String ID = "id";
+    public static final String KIND = "kind";
+
+    public static final String SCHEMA = "schema_version";
+    public static final String MODEL_FINGERPRINT = "model_fingerprint";
+    public static final String MODEL_ARCHITECTURE = "model_architecture";
+    public static final String MODEL_DIMENSION = "model_dimension";
+    public static final String TILE_SPEC = "tile_spec";
+    public static final String CREATED_AT = "created_at";
+
+    public static final String SLIDE_ID = "slide_id";
+    public static final String PATH = "path";
+    public static final String STATUS = "status";
+    public static final String MPP = "mpp";
+    public static final String MPP_SOURCE = "mpp_source";
+    public static final String WIDTH = "width";
+    public static final String HEIGHT = "height";
+    public static final String VENDOR = "vendor";
+    public static final String QUICKHASH = "quickhash";
+    public static final String TILE_COUNT = "tile_count";
+    public static final String INDEXED_AT = "indexed_at";
+    public static final String PROVENANCE = "provenance";
+
+    public static final String TILE_ID = "tile_id";
+    public static final String X = "x";
+    public static final String Y = "y";
+    public static final String SIZE = "size";
+    public static final String TISSUE = "tissue";
+    /** The k-NN field (DenseVectorField, HNSW). */
+    public static final String VECTOR = "vector";
+    /** The same vector as little-endian float32 bytes, for fetching a tile's own vector exactly. */
+    public static final String VECTOR_DATA = "vector_data";
+    public static final String LABELS = "labels";
+
+    public static final String LABEL_NAME = "label_name";
+    public static final String LABEL_COLOR = "label_color";
+    public static final String LABEL_NOTE = "label_note";
+
+    /** What a document stands for. */
+    public enum Kind {
+        ARCHIVE, SLIDE, TILE, LABEL;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** A filter query for documents of this kind. */
+        public String filter() {
+            return KIND + ":" + value();
+        }
+    }
+
+    private SolrFields() {
+    }
+}
