@@ -3,6 +3,7 @@ package io.histoseek.app.gui;
 import io.histoseek.app.export.SlideTileRenderer;
 import io.histoseek.app.gui.archive.ArchiveBrowser;
 import io.histoseek.app.gui.archive.ArchiveOpener;
+import io.histoseek.app.gui.cases.Cases;
 import io.histoseek.app.gui.fx.Controls;
 import io.histoseek.app.gui.fx.FxImages;
 import io.histoseek.app.gui.model.AppModel;
@@ -59,6 +60,7 @@ public final class MainWindow {
     private final ArchiveBrowser archiveBrowser;
     private final SlidePanel slidePanel;
     private final SearchPanel searchPanel;
+    private final Cases cases;
     private final BorderPane root = new BorderPane();
     private final Label slideLabel = new Label();
     private IndexWizard wizard;
@@ -73,6 +75,9 @@ public final class MainWindow {
         this.slidePanel = new SlidePanel(model, slides, thumbnails, new RegionCache<>(TILE_CACHE_BYTES, FxImages::bytes));
         this.searchPanel = new SearchPanel(model,
                 new SlideTileRenderer(slides, new RegionCache<>(GALLERY_CACHE_BYTES, SlideTileRenderer::bytes)));
+        this.cases = new Cases(model, stage);
+        searchPanel.aboveGallery().add(cases.votePanel());
+        searchPanel.gallery().cardExtras().add(cases.cardLabels());
         model.onIndexFolders(this::openWizard);
         slidePanel.viewer().imageProperty().addListener((obs, old, image) -> showTitle(image));
         SplitPane split = new SplitPane(archiveBrowser, slidePanel, searchPanel);
@@ -113,7 +118,9 @@ public final class MainWindow {
                 new Separator(), back, forward, new Separator(),
                 Controls.button("zoomOutButton", "\u2212", () -> viewer.zoom(1 / 1.5)),
                 Controls.button("zoomInButton", "+", () -> viewer.zoom(1.5)),
-                Controls.button("fitButton", "Fit", viewer::fitToWindow), tiles, slideName);
+                Controls.button("fitButton", "Fit", viewer::fitToWindow), tiles,
+                Controls.button("similarSlidesButton", "Similar slides", () -> slidePanel.currentSlide().ifPresent(model::findSimilarSlides)),
+                slideName);
     }
 
     private void showTitle(SlideImage image) {
@@ -199,6 +206,7 @@ public final class MainWindow {
         }
         slidePanel.dispose();
         searchPanel.dispose();
+        cases.dispose();
         archiveBrowser.dispose();
         archives.close();
         thumbnails.close();

@@ -20,6 +20,9 @@ import java.util.TreeSet;
  * case). A slide without a label is a case of its own. Immutable; thread-safe.
  */
 public final class ArchiveLabels {
+    /** An archive without labels. */
+    public static final ArchiveLabels NONE = new ArchiveLabels(Map.of(), Set.of());
+
     private final Map<Long, SlideLabel> bySlide;
     private final Map<String, Set<Long>> slidesByCase = new HashMap<>();
     private final Set<Long> slides;
@@ -86,10 +89,10 @@ public final class ArchiveLabels {
         return VectorFilter.allBut(caseSlides(querySlideId));
     }
 
-    /** Only the slides labeled {@code label} (the search's filter by label). */
-    public VectorFilter labeled(String label) {
+    /** The slides labeled {@code label} (the search's filter by label). */
+    public Set<Long> slidesLabeled(String label) {
         Set<Long> ids = new HashSet<>();
         bySlide.values().stream().filter(l -> l.label().equals(label)).forEach(l -> ids.add(l.slideId()));
-        return VectorFilter.only(ids);
+        return ids;
     }
 }

@@ -27,6 +27,7 @@ public final class VoteChart extends VBox {
         summary.setId("voteSummary");
         summary.getStyleClass().add("vote-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(summary, bars);
         clear();
     }

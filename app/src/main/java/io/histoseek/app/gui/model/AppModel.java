@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * What the panels of the main window share, and how they ask each other for things: the open
  * archive, the search options, the last query and what it found, the status line (observable
  * properties), and requests (open a slide, open a hit, search, index folders, an archive was
- * written). A panel depends on this object, never on another panel or on the window. Used on
- * the FX thread only.
+ * written, find slides like a slide). A panel depends on this object, never on another panel or
+ * on the window. Used on the FX thread only.
  */
 public final class AppModel {
     private final GuiPreferences preferences;
@@ -26,12 +26,14 @@ public final class AppModel {
     private final ObjectProperty<Query> query = new SimpleObjectProperty<>(this, "query");
     private final ObjectProperty<ResultGallery> result = new SimpleObjectProperty<>(this, "result");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    private final ObjectProperty<SlideLabels> labels = new SimpleObjectProperty<>(this, "labels", SlideLabels.NONE);
     private final Requests<Path> openSlide = new Requests<>();
     private final Requests<GalleryTile> openHit = new Requests<>();
     private final Requests<Query> search = new Requests<>();
     private final Requests<Path> indexFolders = new Requests<>();
     private final Requests<Path> archiveWritten = new Requests<>();
     private final Requests<Path> indexingFinished = new Requests<>();
+    private final Requests<Path> findSimilarSlides = new Requests<>();
 
     public AppModel(GuiPreferences preferences) {
         this.preferences = preferences;
@@ -60,6 +62,11 @@ public final class AppModel {
     /** What the last query found (null until it has). */
     public ObjectProperty<ResultGallery> resultProperty() {
         return result;
+    }
+
+    /** The open archive's slide labels, as last read (none while no archive is open). */
+    public ObjectProperty<SlideLabels> labelsProperty() {
+        return labels;
     }
 
     /** The window's status line. */
@@ -120,6 +127,15 @@ public final class AppModel {
 
     public void onIndexingFinished(Consumer<Path> handler) {
         indexingFinished.handle(handler);
+    }
+
+    /** Asks for the archive's slides most like a whole slide. */
+    public void findSimilarSlides(Path slide) {
+        findSimilarSlides.send(slide);
+    }
+
+    public void onFindSimilarSlides(Consumer<Path> handler) {
+        findSimilarSlides.handle(handler);
     }
 
     /** One kind of request and the handlers that act on it, in the order they registered. */
