@@ -4,7 +4,6 @@ import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.Neighbor;
 import io.histoseek.index.archive.SlideRecord;
-import io.histoseek.index.archive.TileRecord;
 import io.histoseek.index.archive.VectorFilter;
 import io.histoseek.index.cases.Ballot;
 import io.histoseek.index.cases.CaseLabel;

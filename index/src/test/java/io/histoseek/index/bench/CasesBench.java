@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
 
 /**
  * The evaluation of a large labeled archive (bench/cases.sh). Slides of 100 tiles of 1536-d
- * vectors, 40 classes each made of a few tissue centres, cases of one to three slides; a labels
+ * vectors, 40 classes (fewer in small runs) each made of a few tissue centres, cases of one to three slides; a labels
  * CSV beside the archive names every slide by file name.
  * <pre>
  * build    ARCHIVE N       write N tiles (N / 100 slides) and ARCHIVE/../labels.csv
@@ -39,7 +39,10 @@ import java.util.SplittableRandom;
 public final class CasesBench {
     static final int DIM = 1536;
     static final int TILES_PER_SLIDE = 100;
-    static final int CLASSES = 40;
+    /** Classes of a run of {@code slides}: 40, fewer for small runs so that each class has cases to find. */
+    static int classes(int slides) {
+        return Math.max(2, Math.min(40, slides / 25));
+    }
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -53,9 +56,10 @@ public final class CasesBench {
 
     private static void build(Path archive, int n) throws IOException {
         SplittableRandom random = new SplittableRandom(14);
-        float[][] tissue = new float[CLASSES * 3][];
-        for (int t = 0; t < tissue.length; t++) tissue[t] = gaussian(random, null, 1);
         int slides = n / TILES_PER_SLIDE;
+        int classes = classes(slides);
+        float[][] tissue = new float[classes * 3][];
+        for (int t = 0; t < tissue.length; t++) tissue[t] = gaussian(random, null, 1);
         long start = System.nanoTime();
         try (ArchiveWriter writer = Archives.openForWriting(archive, WriterOptions.of("bench").creatingWithRoot(archive.resolveSibling("slides")));
              PrintWriter labels = new PrintWriter(Files.newBufferedWriter(archive.resolveSibling("labels.csv")))) {
@@ -63,7 +67,7 @@ public final class CasesBench {
             labels.println("slide,label,case");
             int slide = 0;
             for (int patient = 0; slide < slides; patient++) {
-                int cls = patient % CLASSES;
+                int cls = patient % classes;
                 float[] offset = gaussian(random, null, 0.4);
                 int sections = 1 + random.nextInt(3);
                 for (int s = 0; s < sections && slide < slides; s++, slide++) {
