@@ -133,19 +133,18 @@ def value(prefix, key, block):
             m = re.search(key + r'=([\d.]+)', l)
             if m: return float(m[1])
     return None
-# peer sweep: (recall, q/s, mean ms, ef); two search runs (cold, warm): the warm one counts
-peer = [(float(m[2]), float(m[3]), 1000 / float(m[3]), float(m[1])) for m in
-        (re.match(r'SWEEP hnswlib-native ef=(\d+) recall=([\d.]+) qps=([\d.]+)', l) for l in lines) if m]
-peer = peer[len(peer) // 2:]
+# peer sweep: (recall, q/s, mean ms, ef, cpu q/s), from its warm run (the cold run logs only its load time)
+peer = [(float(m[2]), float(m[3]), 1000 / float(m[3]), float(m[1]), float(m[4])) for m in
+        (re.match(r'SWEEP hnswlib-native ef=(\d+) recall=([\d.]+) qps=([\d.]+) ms=[\d.]+ cpu_qps=([\d.]+)', l) for l in lines) if m]
 peer_build = value('RESULT hnswlib-native n=', 'build_s', lines)
 blocks, current = {}, None
 for l in lines:
     if l.startswith('CONFIG '): current = l.split()[1]; blocks[current] = []
     elif current: blocks[current].append(l)
 for config, block in blocks.items():
-    # ours: (recall, q/s, candidates, p50, p95)
-    ours = [(float(m[2]), float(m[3]), float(m[1]), float(m[4]), float(m[5])) for m in
-            (re.match(r'SWEEP histoseek candidates=(\d+) recall=([\d.]+) qps=([\d.]+) p50_ms=([\d.]+) p95_ms=([\d.]+)', l) for l in block) if m]
+    # ours: (recall, q/s, candidates, p50, p95, cpu q/s)
+    ours = [(float(m[2]), float(m[3]), float(m[1]), float(m[4]), float(m[5]), float(m[6])) for m in
+            (re.match(r'SWEEP histoseek candidates=(\d+) recall=([\d.]+) qps=([\d.]+) p50_ms=([\d.]+) p95_ms=([\d.]+) cpu_qps=([\d.]+)', l) for l in block) if m]
     rows = []
     rows.append(('import tiles/s (ours: a commit per 1,000-tile slide; peer: build)',
                  fmt(value('RESULT histoseek-build', 'import_tiles_per_s', block)), fmt(n / peer_build if peer_build else None)))
@@ -163,6 +162,7 @@ for config, block in blocks.items():
     rows.append(('page cache after 1,000 queries, bytes/vector', fmt(value('RESULT histoseek-resident', 'bytes_per_vector', block)), 'all in RAM'))
     for target in (0.95, 0.99):
         rows.append((f'q/s at recall@10 {target}', fmt(interp(ours, target, 1)), fmt(interp(peer, target, 1))))
+        rows.append((f'q/s of search-thread CPU time at {target}', fmt(interp(ours, target, 5)), fmt(interp(peer, target, 4))))
         rows.append((f'p50 / p95 ms at {target} (peer: mean)', '%s / %s' % (fmt(interp(ours, target, 3), '%.2f'),
                      fmt(interp(ours, target, 4), '%.2f')), fmt(interp(peer, target, 2), '%.2f')))
         rows.append((f'candidates (peer: ef) at {target}', fmt(interp(ours, target, 2)), fmt(interp(peer, target, 3))))
@@ -180,8 +180,9 @@ for config, block in blocks.items():
         print(f'{name:<{width}}  {a:>26}  {b:>14}')
     if peer and ours:
         for target in (0.95, 0.99):
-            a, b = interp(ours, target, 1), interp(peer, target, 1)
-            if a and b: print(f'RATIO q/s histoseek/hnswlib-native at recall@10 {target}: {a / b:.2f}')
+            for name, a, b in (('q/s', interp(ours, target, 1), interp(peer, target, 1)),
+                               ('cpu q/s', interp(ours, target, 5), interp(peer, target, 4))):
+                if a and b: print(f'RATIO {name} histoseek/hnswlib-native at recall@10 {target}: {a / b:.2f}')
 cli = next((l for l in lines if l.startswith('RESULT cli-search-256m')), None)
 if cli: print('\n' + cli)
 PY

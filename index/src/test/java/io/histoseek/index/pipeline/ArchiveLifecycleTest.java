@@ -133,6 +133,7 @@ class ArchiveLifecycleTest {
         // The vectors live only in the engine: without them the slide's tiles are not searchable...
         deleteTree(archive.resolve(LuceneVectorEngine.FOLDER));
         assertEquals(0, Archives.vectors(archive));
+        assertFalse(Files.exists(archive.resolve(LuceneVectorEngine.FOLDER)), "a reader creates nothing");
         // ...and the next run sees the tiles without vectors, treats the slide as not indexed and embeds it again.
         IndexingSummary again = Archives.index(archive, folder);
         assertEquals(1, again.embedded());

@@ -50,8 +50,8 @@ class KillResumeTest {
         assertEquals(aperio.size(), Archives.vectors(archive), "the kill landed after the vector commit");
 
         // Mid-way through the TIFF's batches, after this run committed the Aperio slide.
-        seen = runChild(archive, folder, atBatch(SmallFolder.TIFF, 8));
-        assertTrue(seen.contains("step tiles committed"), "the Aperio slide was committed before the kill: " + seen);
+        seen = runChild(archive, folder, new BatchAfterCommit(SmallFolder.TIFF));
+        assertTrue(seen.getLast().endsWith(" " + SmallFolder.TIFF), seen.toString());
         assertEquals(aperio, Archives.tiles(archive), "the committed slide stays, the cut one is rolled back");
         assertEquals(aperio.size(), Archives.vectors(archive), "the first kill's stray vectors are gone");
 
@@ -97,13 +97,20 @@ class KillResumeTest {
         }
     }
 
-    /** The event line after the given number of tiles of {@code slide} went to the writer. */
-    private static Predicate<String> atBatch(String slide, int tiles) {
-        return line -> {
-            String[] parts = line.split(" ");
-            return parts.length == 3 && parts[0].equals("tiles") && parts[2].equals(slide)
-                    && Integer.parseInt(parts[1]) >= tiles;
-        };
+    /** The first batch of {@code slide} handed to the writer after a slide's tiles were committed in this run. */
+    private static final class BatchAfterCommit implements Predicate<String> {
+        private final String slide;
+        private boolean committed;
+
+        BatchAfterCommit(String slide) {
+            this.slide = slide;
+        }
+
+        @Override
+        public boolean test(String line) {
+            committed |= line.equals("step tiles committed");
+            return committed && line.startsWith("tiles ") && line.endsWith(" " + slide);
+        }
     }
 
     private static List<String> runChild(Path archive, Path folder, Predicate<String> killAt) throws Exception {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Opens local archives (a folder): for reading, checking only that this Histoseek reads it; for
@@ -18,9 +19,12 @@ import java.util.UUID;
  * together never both create it), migrating an old one and restoring consistency after a crash.
  */
 public final class LocalArchives implements ArchiveProvider {
+    /** A URL scheme ({@code solr://}, {@code https://}; a path keeps one slash of them): another provider's address. */
+    private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]+:/.*");
+
     @Override
     public boolean accepts(Path address) {
-        return true;
+        return !URL.matcher(address.toString()).matches();
     }
 
     @Override

@@ -24,22 +24,23 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopKnnCollector;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.knn.KnnSearchStrategy;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.ReadAdvice;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.VectorUtil;
 
 import java.io.IOException;
@@ -53,9 +54,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * The vector engine of a local archive: one Lucene index in the archive's {@value #FOLDER} folder,
@@ -65,7 +68,8 @@ import java.util.logging.Logger;
  * float32 vector and a quantized copy the HNSW graph is searched with; a search gathers
  * approximate candidates on the quantized copy (the filter applied inside the graph search) and
  * re-ranks them exactly with the float32 vectors. Reads use the last commit and reopen when a
- * newer one appears, so readers in other processes see each commit and never wait for a merge.
+ * newer one appears ({@link CommitWatch}), so readers in other processes see each commit and never
+ * wait for a merge.
  */
 public final class LuceneVectorEngine implements VectorEngine {
     public static final String FOLDER = "vectors";
@@ -74,6 +78,8 @@ public final class LuceneVectorEngine implements VectorEngine {
     private static final String VECTOR = "vector";
     private static final String SEQUENCE = "histoseek.sequence";
     private static final String LAST_TILE_ID = "histoseek.last_tile_id";
+    /** The vector format's data files: float32 vectors, quantized vectors, graph. */
+    private static final Pattern VECTOR_FILE = Pattern.compile("\\.(vec|veq|vex)$");
     /** Ids per delete query: a point set query this big stays cheap to build. */
     private static final int IDS_PER_DELETE = 16_384;
     /**
@@ -88,8 +94,10 @@ public final class LuceneVectorEngine implements VectorEngine {
 
     private final Path folder;
     private final LuceneSettings settings;
-    private final Directory directory;
+    /** Null for a reader until the index folder exists (opening a directory would create it). */
+    private Directory directory;
     private final IndexWriter writer;
+    private final CommitWatch commits;
     private SearcherManager searchers;
     private volatile CommitStamp lastCommit;
 
@@ -99,6 +107,7 @@ public final class LuceneVectorEngine implements VectorEngine {
         this.settings = settings;
         this.directory = directory;
         this.writer = writer;
+        this.commits = new CommitWatch(folder);
         this.searchers = searchers;
         this.lastCommit = lastCommit;
     }
@@ -107,8 +116,7 @@ public final class LuceneVectorEngine implements VectorEngine {
     public static LuceneVectorEngine openForReading(Path archiveFolder, LuceneSettings settings) {
         Path folder = archiveFolder.resolve(FOLDER);
         try {
-            Directory directory = FSDirectory.open(folder);
-            LuceneVectorEngine engine = new LuceneVectorEngine(folder, settings, directory, null, null, CommitStamp.EMPTY);
+            LuceneVectorEngine engine = new LuceneVectorEngine(folder, settings, null, null, null, CommitStamp.EMPTY);
             engine.searcherOrNull();
             return engine;
         } catch (IOException e) {
@@ -123,7 +131,7 @@ public final class LuceneVectorEngine implements VectorEngine {
         IndexWriter writer = null;
         try {
             Files.createDirectories(folder);
-            directory = FSDirectory.open(folder);
+            directory = directory(folder);
             writer = new IndexWriter(directory, writerConfig(settings));
             if (!DirectoryReader.indexExists(directory)) {
                 writer.commit();
@@ -137,6 +145,18 @@ public final class LuceneVectorEngine implements VectorEngine {
             if (e instanceof ArchiveException archive) throw archive;
             throw failure(folder, "open the vector index for writing", e);
         }
+    }
+
+    /**
+     * Memory-mapped, with the vector files (float32, quantized, graph) read as random access outside
+     * merges: a search touches a few vectors at scattered places, and the kernel's read-around (8 MB
+     * a fault on some disks) would otherwise pull whole files into the page cache on the first queries.
+     */
+    private static Directory directory(Path folder) throws IOException {
+        MMapDirectory directory = new MMapDirectory(folder);
+        directory.setReadAdvice((name, context) -> context.context() != IOContext.Context.MERGE && VECTOR_FILE.matcher(name).find()
+                ? Optional.of(ReadAdvice.RANDOM) : MMapDirectory.ADVISE_BY_CONTEXT.apply(name, context));
+        return directory;
     }
 
     private static IndexWriterConfig writerConfig(LuceneSettings settings) {
@@ -161,54 +181,92 @@ public final class LuceneVectorEngine implements VectorEngine {
         if (k < 1) throw new IllegalArgumentException("k must be at least 1: " + k);
         int gather = Math.max(k, candidates > 0 ? candidates : settings.candidates(k));
         return withSearcher("search the vector index", List.of(), searcher -> {
-            if (!hasVectors(searcher.getIndexReader())) return List.of();
-            TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, gather, filterQuery(filter)), gather);
-            return rerank(searcher.getIndexReader(), top.scoreDocs, query, k);
+            Weight slides = filter.keepsAll() ? null : searcher.createWeight(searcher.rewrite(
+                    LongPoint.newSetQuery(SLIDE, filter.slideIds().stream().mapToLong(Long::longValue).toArray())),
+                    ScoreMode.COMPLETE_NO_SCORES, 1);
+            List<Neighbor> found = new ArrayList<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                found.addAll(searchSegment(leaf, query, gather, filter, slides));
+            }
+            found.sort(BEST_FIRST);
+            return List.copyOf(found.subList(0, Math.min(k, found.size())));
         });
     }
 
-    private static boolean hasVectors(IndexReader reader) {
-        for (LeafReaderContext leaf : reader.leaves()) {
-            if (leaf.reader().getFieldInfos().fieldInfo(VECTOR) != null) return true;
+    private static final Comparator<Neighbor> BEST_FIRST =
+            Comparator.comparingDouble((Neighbor n) -> -n.score()).thenComparingLong(Neighbor::tileId);
+
+    /**
+     * One segment's best {@code gather} tiles with exact scores. The graph is searched on the
+     * quantized vectors among the documents the filter accepts, then the candidates are scored on
+     * their float32 vectors. When the filter keeps no more documents than that, or the graph search
+     * gives up (it visited as many documents as the filter keeps), every accepted document is
+     * scored exactly instead.
+     */
+    private static List<Neighbor> searchSegment(LeafReaderContext context, float[] query, int gather, VectorFilter filter,
+                                                Weight slides) throws IOException {
+        LeafReader leaf = context.reader();
+        if (leaf.getFieldInfos().fieldInfo(VECTOR) == null) return List.of();
+        LeafCursor cursor = new LeafCursor(context);
+        FixedBitSet accepted = slides == null ? null : acceptedDocuments(context, filter, slides);
+        AcceptDocs acceptDocs;
+        int visitLimit;
+        if (accepted == null) {
+            acceptDocs = AcceptDocs.fromLiveDocs(leaf.getLiveDocs(), leaf.maxDoc());
+            visitLimit = Integer.MAX_VALUE;
+        } else {
+            int allowed = accepted.cardinality();
+            if (allowed <= gather) return exact(cursor, accepted, allowed, query, gather);
+            acceptDocs = AcceptDocs.fromIteratorSupplier(() -> new BitSetIterator(accepted, allowed), null, leaf.maxDoc());
+            visitLimit = allowed;
         }
-        return false;
-    }
-
-    private static Query filterQuery(VectorFilter filter) {
-        if (filter.keepsAll()) return null;
-        Query slides = LongPoint.newSetQuery(SLIDE, filter.slideIds().stream().mapToLong(Long::longValue).toArray());
-        if (!filter.exclude()) return slides;
-        return new BooleanQuery.Builder()
-                .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
-                .add(slides, BooleanClause.Occur.MUST_NOT)
-                .build();
-    }
-
-    /** Exact cosine of each candidate from its float32 vector, best first (ties: lower tile id). */
-    private static List<Neighbor> rerank(IndexReader reader, ScoreDoc[] candidates, float[] query, int k) throws IOException {
-        int[] docs = Arrays.stream(candidates).mapToInt(hit -> hit.doc).sorted().toArray();
-        List<LeafReaderContext> leaves = reader.leaves();
+        TopKnnCollector collector = new TopKnnCollector(gather, visitLimit, KnnSearchStrategy.Hnsw.DEFAULT);
+        leaf.searchNearestVectors(VECTOR, query, collector, acceptDocs);
+        if (collector.earlyTerminated() && accepted != null) {
+            return exact(cursor, accepted, accepted.cardinality(), query, gather);
+        }
+        int[] docs = Arrays.stream(collector.topDocs().scoreDocs).mapToInt(hit -> hit.doc).sorted().toArray();
         List<Neighbor> scored = new ArrayList<>(docs.length);
-        LeafCursor cursor = null;
-        for (int doc : docs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            if (cursor == null || cursor.leaf != leaf) cursor = new LeafCursor(leaf);
-            int local = doc - leaf.docBase;
-            scored.add(new Neighbor(cursor.tileId(local), VectorUtil.dotProduct(query, cursor.vector(local))));
+        for (int doc : docs) scored.add(new Neighbor(cursor.tileId(doc), VectorUtil.dotProduct(query, cursor.vector(doc))));
+        return scored;
+    }
+
+    /** The documents of a segment a filter keeps, deleted ones left out. */
+    private static FixedBitSet acceptedDocuments(LeafReaderContext context, VectorFilter filter, Weight slides) throws IOException {
+        int maxDoc = context.reader().maxDoc();
+        FixedBitSet accepted = new FixedBitSet(maxDoc);
+        if (filter.exclude()) accepted.set(0, maxDoc);
+        Scorer scorer = slides.scorer(context);
+        if (scorer != null) {
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (filter.exclude()) accepted.clear(doc); else accepted.set(doc);
+            }
         }
-        scored.sort(Comparator.comparingDouble((Neighbor n) -> -n.score()).thenComparingLong(Neighbor::tileId));
-        return List.copyOf(scored.subList(0, Math.min(k, scored.size())));
+        Bits live = context.reader().getLiveDocs();
+        if (live != null) live.applyMask(accepted, 0);
+        return accepted;
+    }
+
+    /** The best {@code gather} of the accepted documents, every one scored on its float32 vector. */
+    private static List<Neighbor> exact(LeafCursor cursor, FixedBitSet accepted, int allowed, float[] query, int gather)
+            throws IOException {
+        PriorityQueue<Neighbor> best = new PriorityQueue<>(gather, BEST_FIRST.reversed());
+        DocIdSetIterator docs = new BitSetIterator(accepted, allowed);
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            best.add(new Neighbor(cursor.tileId(doc), VectorUtil.dotProduct(query, cursor.vector(doc))));
+            if (best.size() > gather) best.poll();
+        }
+        return new ArrayList<>(best);
     }
 
     /** Reads tile ids and vectors of one segment, for documents in increasing order. */
     private static final class LeafCursor {
-        final LeafReaderContext leaf;
         final NumericDocValues tiles;
         final FloatVectorValues vectors;
         final KnnVectorValues.DocIndexIterator vectorDocs;
 
         LeafCursor(LeafReaderContext leaf) throws IOException {
-            this.leaf = leaf;
             this.tiles = leaf.reader().getNumericDocValues(TILE);
             this.vectors = leaf.reader().getFloatVectorValues(VECTOR);
             this.vectorDocs = vectors == null ? null : vectors.iterator();
@@ -441,7 +499,7 @@ public final class LuceneVectorEngine implements VectorEngine {
         try {
             SearcherManager manager = searcherOrNull();
             if (manager == null) return whenEmpty;
-            manager.maybeRefresh();
+            if (commits.mayHaveChanged()) manager.maybeRefresh();
             IndexSearcher searcher = manager.acquire();
             try {
                 return work.run(searcher);
@@ -455,8 +513,9 @@ public final class LuceneVectorEngine implements VectorEngine {
 
     /** The searchers over the last commit; null while the archive has no index yet (a reader of a new archive). */
     private synchronized SearcherManager searcherOrNull() throws IOException {
-        if (searchers == null && Files.isDirectory(folder) && DirectoryReader.indexExists(directory)) {
-            searchers = new SearcherManager(directory, null);
+        if (searchers == null && Files.isDirectory(folder)) {
+            if (directory == null) directory = directory(folder);
+            if (DirectoryReader.indexExists(directory)) searchers = new SearcherManager(directory, null);
         }
         return searchers;
     }
