@@ -68,6 +68,9 @@ public final class ArchiveEvaluation {
                     + archive.address() + " --import FILE.csv`");
         }
         List<QueryResult> queries = options.level() == Evaluation.Level.TILE ? tiles(options, progress) : slides(options, progress);
+        if (queries.isEmpty()) {
+            throw new ArchiveException(archive.address() + ": the labeled slides hold no tiles (index them first)");
+        }
         return Evaluation.of(options.level(), options.ks(), options.minAgreement(), queries);
     }
 

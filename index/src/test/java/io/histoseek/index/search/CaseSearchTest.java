@@ -1,6 +1,11 @@
 package io.histoseek.index.search;
 
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveException;
+import io.histoseek.index.archive.ArchiveWriter;
+import io.histoseek.index.archive.SlideLabel;
+import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.cases.Ballot;
 import io.histoseek.index.cases.CaseLabel;
@@ -10,6 +15,7 @@ import io.histoseek.index.cases.Progress;
 import io.histoseek.index.cases.QueryResult;
 import io.histoseek.index.cases.SlideRanking;
 import io.histoseek.index.cases.Vote;
+import io.histoseek.model.ModelIdentity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +29,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -107,6 +114,21 @@ class CaseSearchTest {
         }
         assertTrue(caseIn.at(1).accuracy() > got.at(1).accuracy() + 0.05,
                 "serial sections would vote for each other: " + caseIn.at(1).accuracy() + " vs " + got.at(1).accuracy());
+    }
+
+    @Test
+    void anArchiveWithoutLabelsOrWithoutLabeledTilesIsOneLine() {
+        Path bare = dir.resolve("bare");
+        try (ArchiveWriter writer = Archives.openForWriting(bare, WriterOptions.of("test").creatingWithRoot(dir.resolve("bare-slides")))) {
+            writer.bindModel(new ModelIdentity("fp", "test", DIM));
+            long pending = writer.markPending(new SlideMetadata("p.svs", 1, 1, "q", "t", 0.5, 10, 10)).id();
+            var options = new ArchiveEvaluation.Options(Evaluation.Level.TILE, KS, OptionalDouble.empty(), OptionalInt.empty(), 1, 1, 0);
+            ArchiveException none = assertThrows(ArchiveException.class, () -> new ArchiveEvaluation(writer).run(options, Progress.NONE));
+            assertTrue(none.getMessage().startsWith(bare + ": no slide has a label"), none.getMessage());
+            writer.putLabels(List.of(new SlideLabel(pending, "x", null)));
+            ArchiveException empty = assertThrows(ArchiveException.class, () -> new ArchiveEvaluation(writer).run(options, Progress.NONE));
+            assertEquals(bare + ": the labeled slides hold no tiles (index them first)", empty.getMessage());
+        }
     }
 
     @Test
