@@ -1,11 +1,13 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.pipeline.RegionEmbedding;
 import io.histoseek.index.pipeline.SlideQueryEmbedder;
 import io.histoseek.index.search.QueryEmbedder;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -16,8 +18,12 @@ final class OnDemandEmbedder implements QueryEmbedder, AutoCloseable {
     private final Supplier<SlideQueryEmbedder> open;
     private SlideQueryEmbedder embedder;
 
-    OnDemandEmbedder(Archive archive, Optional<Path> checkpoint, Double assumeMpp) {
-        this.open = () -> SlideQueryEmbedder.forArchive(archive, checkpoint, assumeMpp);
+    OnDemandEmbedder(Archive archive, Optional<Path> checkpoint, Double assumeMpp, Consumer<RegionEmbedding> onSampled) {
+        this.open = () -> {
+            SlideQueryEmbedder opened = SlideQueryEmbedder.forArchive(archive, checkpoint, assumeMpp);
+            opened.onSampled(onSampled);
+            return opened;
+        };
     }
 
     @Override

@@ -1,12 +1,15 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.index.Limits;
 import io.histoseek.index.archive.Archive;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,8 +40,8 @@ final class QueryRegion {
             description = "The archive's checkpoint, when it moved since indexing (for slides not in the archive).")
     Path checkpoint;
 
-    @Option(names = "--assume-mpp", paramLabel = "X",
-            description = "Microns per pixel of a query slide that is not in the archive and records none.")
+    @Option(names = {"--assume-mpp", "--mpp"}, paramLabel = "X",
+            description = "Microns per pixel of a query slide that is not in the archive (for one that records neither an mpp nor an objective power).")
     Double assumeMpp;
 
     /** Refuses a half-given or empty rectangle before anything is opened. */
@@ -64,8 +67,17 @@ final class QueryRegion {
         return width != null;
     }
 
-    /** The embedder for slides or points the archive lacks, opened when first needed; the caller closes it. */
+    /**
+     * The embedder for slides or points the archive lacks, opened when first needed; the caller
+     * closes it. A region it embeds from a sample gets one note on stderr.
+     */
     OnDemandEmbedder embedder(Archive store) {
-        return new OnDemandEmbedder(store, Optional.ofNullable(checkpoint), assumeMpp);
+        PrintWriter err = spec.commandLine().getErr();
+        return new OnDemandEmbedder(store, Optional.ofNullable(checkpoint), assumeMpp, region -> {
+            err.printf(Locale.ROOT, "note: the rectangle holds %,d tissue tiles; the query is the mean of %d of them,"
+                    + " sampled evenly (queries on slides outside the archive embed at most %d)%n",
+                    region.tilesInRegion(), region.tilesEmbedded(), Limits.QUERY_TILES);
+            err.flush();
+        });
     }
 }

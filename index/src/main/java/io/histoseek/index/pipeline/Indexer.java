@@ -86,9 +86,6 @@ final class Indexer {
             if (tally.embedded > 0 && !stopped) {
                 archive.compact();
             }
-            if (stopped) {
-                listener.note("stopped; the slide in progress was rolled back, run again to resume");
-            }
             return new IndexingSummary(files.size(), tally.embedded, tally.unchanged, List.copyOf(tally.failed), vanished,
                     tally.tilesStored, stopped, times);
         }
@@ -98,9 +95,7 @@ final class Indexer {
         ArchiveProgress progress = new ArchiveProgress() {
             @Override
             public void update(String message, long done, long total) {
-                if (done == 0 || done == total) {
-                    listener.note(total > 0 ? message + " (" + done + " of " + total + ")" : message);
-                }
+                listener.note(total > 0 ? message + " (" + done + " of " + total + ")" : message);
             }
 
             @Override
@@ -109,7 +104,7 @@ final class Indexer {
             }
         };
         return WriterOptions.of("index").waiting(request.lockWait())
-                .creatingWithRoot(ArchiveRoot.commonFolder(request.folders())).reportingTo(progress);
+                .creatingWithRoot(ArchiveRoot.commonFolder(request.folders())).reportingTo(progress).stoppingWhen(cancelled);
     }
 
     /** Counts of the run's outcomes. */
@@ -177,7 +172,7 @@ final class Indexer {
             meter.slideStarted(stored, positions.size());
             SlideCommits.Slide writing = commits.begin(stored, metadata);
             try {
-                flow.run(positions, slide::newLoader, encoder::encode, (batch, vectors) -> {
+                flow.run(positions, slide::newLoader, tensors -> encoder.encode(tensors, cancelled), (batch, vectors) -> {
                     List<NewTile> tiles = new ArrayList<>(batch.size());
                     for (int i = 0; i < batch.size(); i++) {
                         tiles.add(SlideSource.Prepared.newTile(batch.get(i), vectors[i]));

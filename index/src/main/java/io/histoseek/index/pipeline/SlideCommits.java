@@ -55,9 +55,10 @@ final class SlideCommits implements AutoCloseable {
                 }
                 try {
                     step.run();
-                } catch (RuntimeException e) {
-                    failure = e;
-                    step.skipped(e);
+                } catch (RuntimeException | Error e) {
+                    // An Error (out of memory) must reach the encoder thread too, or it would wait forever.
+                    failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.toString(), e);
+                    step.skipped(failure);
                 }
             }
         } catch (InterruptedException e) {

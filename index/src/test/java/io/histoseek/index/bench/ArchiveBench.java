@@ -220,6 +220,7 @@ public final class ArchiveBench {
         int[][] truth = new int[queries.length][];
         for (int q = 0; q < queries.length; q++) truth[q] = best.get(q).stream().mapToInt(e -> (int) e[0]).toArray();
         VectorFilter filter = VectorFilter.only(slideIds);
+        measure(archive.vectors(), Arrays.copyOf(queries, 50), truth, 40, filter, 1);
         for (int candidates : new int[] {LuceneSettings.current().candidates(10), 96}) {
             Measured m = measure(archive.vectors(), queries, truth, candidates, filter, 1);
             System.out.printf(Locale.ROOT, "RESULT histoseek-filter %s slides=%d candidates=%d recall=%.4f qps=%.1f p50_ms=%.3f p95_ms=%.3f fewest_hits=%d%n",

@@ -65,7 +65,7 @@ public final class LocalArchives implements ArchiveProvider {
                 throw new ArchiveException(folder + ": no archive here (" + Database.FILE + " is missing)");
             }
         }
-        WriterLock lock = WriterLock.acquire(folder, folder.toString(), options.command(), options.lockWait());
+        WriterLock lock = WriterLock.acquire(folder, folder.toString(), options.command(), options.lockWait(), options.stop());
         Database db = null;
         LuceneVectorEngine engine = null;
         try {

@@ -1,5 +1,6 @@
 package io.histoseek.index.archive.local;
 
+import io.histoseek.index.DiskErrors;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.CommitStamp;
 import io.histoseek.index.archive.Neighbor;
@@ -186,7 +187,7 @@ public final class LuceneVectorEngine implements VectorEngine {
                     ScoreMode.COMPLETE_NO_SCORES, 1);
             List<Neighbor> found = new ArrayList<>();
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                found.addAll(searchSegment(leaf, query, gather, filter, slides));
+                found.addAll(searchSegment(leaf, query, gather, filter, slides, settings.exactUpTo()));
             }
             found.sort(BEST_FIRST);
             return List.copyOf(found.subList(0, Math.min(k, found.size())));
@@ -199,12 +200,12 @@ public final class LuceneVectorEngine implements VectorEngine {
     /**
      * One segment's best {@code gather} tiles with exact scores. The graph is searched on the
      * quantized vectors among the documents the filter accepts, then the candidates are scored on
-     * their float32 vectors. When the filter keeps no more documents than that, or the graph search
-     * gives up (it visited as many documents as the filter keeps), every accepted document is
-     * scored exactly instead.
+     * their float32 vectors. When the filter keeps few documents ({@code exactUpTo}, or no more
+     * than {@code gather}), or the graph search gives up (it visited as many documents as the
+     * filter keeps), every accepted document is scored exactly instead.
      */
     private static List<Neighbor> searchSegment(LeafReaderContext context, float[] query, int gather, VectorFilter filter,
-                                                Weight slides) throws IOException {
+                                                Weight slides, int exactUpTo) throws IOException {
         LeafReader leaf = context.reader();
         if (leaf.getFieldInfos().fieldInfo(VECTOR) == null) return List.of();
         LeafCursor cursor = new LeafCursor(context);
@@ -216,7 +217,7 @@ public final class LuceneVectorEngine implements VectorEngine {
             visitLimit = Integer.MAX_VALUE;
         } else {
             int allowed = accepted.cardinality();
-            if (allowed <= gather) return exact(cursor, accepted, allowed, query, gather);
+            if (allowed <= Math.max(gather, exactUpTo)) return exact(cursor, accepted, allowed, query, gather);
             acceptDocs = AcceptDocs.fromIteratorSupplier(() -> new BitSetIterator(accepted, allowed), null, leaf.maxDoc());
             visitLimit = allowed;
         }
@@ -522,7 +523,7 @@ public final class LuceneVectorEngine implements VectorEngine {
 
     private static ArchiveException failure(Path folder, String what, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        String problem = message.contains("No space left") ? "the disk is full" : message;
+        String problem = DiskErrors.of(folder, e, 0).map(DiskErrors.Problem::reason).orElse(message);
         return new ArchiveException(folder + ": cannot " + what + " (" + problem + ")", e);
     }
 

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 
 /**
  * One writer per archive: an exclusive lock on {@value #FILE} in the archive folder, held with
@@ -50,9 +51,9 @@ final class WriterLock implements AutoCloseable {
 
     /**
      * Takes the lock of the archive in {@code folder} for {@code command}, waiting up to {@code wait}
-     * for another writer to finish; then refuses in one line naming the holder.
+     * for another writer to finish (or until {@code stop} says so); then refuses in one line naming the holder.
      */
-    static WriterLock acquire(Path folder, String archive, String command, Duration wait) {
+    static WriterLock acquire(Path folder, String archive, String command, Duration wait, BooleanSupplier stop) {
         Path file = folder.resolve(FILE).toAbsolutePath().normalize();
         long deadline = System.nanoTime() + wait.toNanos();
         try {
@@ -60,6 +61,7 @@ final class WriterLock implements AutoCloseable {
                 Attempt attempt = attempt(file, command);
                 if (attempt.lock() != null) return attempt.lock();
                 if (System.nanoTime() >= deadline) throw new ArchiveException(holderMessage(archive, attempt.holder()));
+                if (stop.getAsBoolean()) throw new ArchiveException(archive + ": stopped while waiting for another writer");
                 Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
             }
         } catch (IOException e) {

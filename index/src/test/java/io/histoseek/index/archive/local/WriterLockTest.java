@@ -79,6 +79,18 @@ class WriterLockTest {
     }
 
     @Test
+    void aWaitingWriterGivesUpAtOnceWhenStopped() {
+        Path archive = dir.resolve("archive");
+        try (ArchiveWriter holder = create(archive)) {
+            long start = System.nanoTime();
+            var stopped = assertThrows(ArchiveException.class, () -> Archives.openForWriting(archive, WriterOptions.of("index")
+                    .waiting(Duration.ofSeconds(60)).stoppingWhen(() -> System.nanoTime() - start > 300_000_000L)));
+            assertTrue(stopped.getMessage().contains("stopped while waiting for another writer"), stopped.getMessage());
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "it stopped waiting within seconds, not a minute");
+        }
+    }
+
+    @Test
     void theLockGoesWithAProcessKilledWhileWriting() throws Exception {
         Path archive = dir.resolve("archive");
         create(archive).close();
