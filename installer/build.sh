@@ -52,8 +52,9 @@ build_app_image() {
     esac
   done
 
-  # -Dai.djl.offline and the classpath are decided per run by bin/histoseek (see the wrapper), so
-  # the options here are only what every run needs.
+  # -Dai.djl.offline and the classpath are decided per run by bin/histoseek (see the wrapper), and
+  # the memory settings (heap size, exit on out of memory, HISTOSEEK_JAVA_OPTS) by run-jvm.sh, which
+  # both launchers share; the options here are only what every run needs.
   "$jdk/bin/jpackage" --type app-image --dest "$target" --name histoseek \
     --app-version "$version" --vendor Histoseek \
     --description "Find morphologically similar tissue across a local whole-slide image archive" \
@@ -85,6 +86,7 @@ install_wrapper() {
   rm "$cfg"
   install -m 755 "$packaging/histoseek-wrapper.sh" "$image/bin/histoseek"
   install -m 755 "$packaging/run-jvm.sh" "$image/lib/run-jvm.sh"
+  install -m 644 "$packaging/stderr-filter.pl" "$image/lib/stderr-filter.pl"
 }
 
 build_deb() {

@@ -3,6 +3,7 @@
 # launcher) through run-jvm.sh, which drops the JDK's incubator notice and passes signals on.
 #   HISTOSEEK_ALLOW_DOWNLOAD=1  lets DJL download PyTorch natives for this machine (CUDA if present)
 #   PYTORCH_LIBRARY_PATH=DIR    uses an existing libtorch (see docs/install.md, "GPU")
+#   HISTOSEEK_JAVA_OPTS=...     JVM options such as -Xmx16g (see run-jvm.sh, docs/reliability.md)
 set -euo pipefail
 lib="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../lib" && pwd)"
 jvm="$lib/histoseek-jvm"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the app image and checks it works with no JDK: bin/histoseek prints its version with
 # PATH=/usr/bin:/bin and no JAVA_HOME, registers the test checkpoint, embeds a tile with it on the
-# bundled natives, refuses a bad checkpoint with one line, and (under a display) opens the window
-# when run without arguments. Run by `mvn verify` (installer module); skip with -Dinstaller.skip=true.
+# bundled natives, refuses a bad checkpoint with one line, runs out of a small heap with one line
+# naming HISTOSEEK_JAVA_OPTS, and (under a display) opens the window when run without arguments. Run by `mvn verify` (installer module); skip with -Dinstaller.skip=true.
 set -euo pipefail
 installer="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." && pwd)"
 root="$(dirname "$installer")"
@@ -52,6 +52,19 @@ histoseek model use "$scratch/bad.pth" > /dev/null 2> "$scratch/bad.err" || stat
 [[ "$status" == 1 ]] || fail "a bad checkpoint exited $status, expected 1"
 [[ "$(wc -l < "$scratch/bad.err")" == 1 && "$(cat "$scratch/bad.err")" == "histoseek: $scratch/bad.pth: "* ]] \
   || fail "a bad checkpoint printed: $(cat "$scratch/bad.err")"
+
+# HISTOSEEK_JAVA_OPTS reaches the bundled JVM, and running out of heap ends the run with one line
+# naming that setting (run-jvm.sh and stderr-filter.pl in lib/). An index run with batches of 64
+# holds 53 tile tensors of 0.6 MB for the CMU section's 51 tiles: 32 MB, more than a 16 MB heap.
+mkdir -p "$scratch/oom-slides"
+cp "$(readlink -f "$shared/data/slides/CMU-1-Small-Region.svs")" "$scratch/oom-slides/"
+status=0
+env -i PATH=/usr/bin:/bin HOME="$scratch/home" DJL_CACHE_DIR="$installer/target/djl-cache" HISTOSEEK_JAVA_OPTS=-Xmx16m \
+  "$image/bin/histoseek" index "$scratch/oom-slides" --archive "$scratch/oom-archive" --checkpoint "$fixture" \
+  --batch-size 64 > /dev/null 2> "$scratch/oom.err" || status=$?
+[[ "$status" != 0 && "$(wc -l < "$scratch/oom.err")" == 1 ]] \
+  && grep -q '^histoseek: out of memory (Java heap space; the heap may use 16 MB .*HISTOSEEK_JAVA_OPTS=-Xmx32m$' "$scratch/oom.err" \
+  || fail "out of memory exited $status and printed: $(head -3 "$scratch/oom.err")"
 
 # No arguments opens the desktop app (once the gui command exists; the suite runs under xvfb-run).
 if [[ -n "${DISPLAY:-}" ]] && command -v xwininfo > /dev/null && histoseek --help 2>/dev/null | grep -Eq '^ +gui +'; then

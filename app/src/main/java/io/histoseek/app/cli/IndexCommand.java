@@ -15,12 +15,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
  * Embeds every new or changed slide under the folders into the archive. Progress goes to stderr;
- * the summary ({@code key: value} lines) to stdout. Ctrl-C (or SIGTERM) stops at a safe point:
- * the slide in progress is rolled back, the index saved, and the next run resumes.
+ * the summary ({@code key: value} lines) to stdout. Ctrl-C, SIGTERM or SIGHUP stops within seconds
+ * at a safe point: the slide in progress is rolled back, the index saved, one line says what was
+ * kept, the status is the signal's (130, 143, 129), and the next run resumes.
  */
 @Command(name = "index", description = "Embed the tissue tiles of every new or changed slide under FOLDER... into an archive.")
 public final class IndexCommand implements Callable<Integer> {
@@ -40,8 +42,8 @@ public final class IndexCommand implements Callable<Integer> {
             description = "Least tissue fraction of a kept tile, 0..1 (default: 0.25).")
     Double tissueThreshold;
 
-    @Option(names = "--assume-mpp", paramLabel = "X",
-            description = "Microns per pixel for slides that do not record it (overrides the file's).")
+    @Option(names = {"--assume-mpp", "--mpp"}, paramLabel = "X",
+            description = "Microns per pixel for every slide, overriding the file's (slides with neither an mpp nor an objective power need it).")
     Double assumeMpp;
 
     @Spec
@@ -52,37 +54,31 @@ public final class IndexCommand implements Callable<Integer> {
         IndexingRequest request = new IndexingRequest(folders, archive, model.resolveCheckpoint(), model.encoderOptions(),
                 threads != null ? threads : IndexingRequest.defaultReaderThreads(),
                 new TilingOptions(tissueThreshold, assumeMpp));
-        TextProgressPrinter progress = TextProgressPrinter.forStderr(spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        TextProgressPrinter progress = TextProgressPrinter.forStderr(err);
         IndexingJob job = IndexingJob.start(request, progress);
-        Thread stopOnSignal = new Thread(() -> {
-            if (!job.isDone()) {
-                progress.note("stopping at a safe point (the slide in progress is rolled back)...");
-                job.cancel();
-                try {
-                    job.await();
-                } catch (Exception | Error e) {
-                    // The main thread reports the job's outcome; the JVM is exiting either way.
-                }
+        try (StopSignals stops = StopSignals.install(job::cancel, err)) {
+            IndexingSummary summary;
+            try {
+                summary = job.await();
+            } finally {
+                progress.finish();
             }
-        }, "histoseek-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        IndexingSummary summary;
-        try {
-            summary = job.await();
-        } finally {
-            progress.finish();
-            removeHook(stopOnSignal);
+            print(summary, spec.commandLine().getOut());
+            if (summary.cancelled() && stops.received().isPresent()) {
+                err.println("stopped by " + stops.received().get() + ": " + kept(summary)
+                        + " kept; run the same command again to resume");
+                err.flush();
+                return stops.exitStatus();
+            }
         }
-        print(summary, spec.commandLine().getOut());
         return 0;
     }
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Already running: it waits for the job, which has ended.
-        }
+    /** "12 slides (3,400 tiles)": what this run committed before it stopped. */
+    private static String kept(IndexingSummary summary) {
+        return String.format(Locale.ROOT, "%,d slide%s (%,d tile%s)", summary.embedded(), summary.embedded() == 1 ? "" : "s",
+                summary.tilesStored(), summary.tilesStored() == 1 ? "" : "s");
     }
 
     private static void print(IndexingSummary summary, PrintWriter out) {

@@ -1,5 +1,6 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.index.Limits;
 import io.histoseek.index.ann.ArchiveIndex;
 import io.histoseek.index.ann.HnswParams;
 import io.histoseek.index.ann.IndexProgress;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,8 +58,8 @@ final class QueryOptions {
             description = "The archive's checkpoint, when it moved since indexing (for slides not in the archive).")
     Path checkpoint;
 
-    @Option(names = "--assume-mpp", paramLabel = "X",
-            description = "Microns per pixel of a query slide that is not in the archive and records none.")
+    @Option(names = {"--assume-mpp", "--mpp"}, paramLabel = "X",
+            description = "Microns per pixel of a query slide that is not in the archive (for one that records neither an mpp nor an objective power).")
     Double assumeMpp;
 
     /** Refuses a half-given or empty rectangle before anything is opened. */
@@ -86,9 +89,20 @@ final class QueryOptions {
         return width != null;
     }
 
-    /** The embedder for slides or points the archive lacks; the caller closes it. */
+    /**
+     * The embedder for slides or points the archive lacks; the caller closes it. A region it
+     * embeds from a sample gets one note on stderr.
+     */
     SlideQueryEmbedder embedder(ArchiveStore store) {
-        return SlideQueryEmbedder.forArchive(store, Optional.ofNullable(checkpoint), assumeMpp);
+        SlideQueryEmbedder embedder = SlideQueryEmbedder.forArchive(store, Optional.ofNullable(checkpoint), assumeMpp);
+        PrintWriter err = spec.commandLine().getErr();
+        embedder.onSampled(region -> {
+            err.printf(Locale.ROOT, "note: the rectangle holds %,d tissue tiles; the query is the mean of %d of them,"
+                    + " sampled evenly (queries on slides outside the archive embed at most %d)%n",
+                    region.tilesInRegion(), region.tilesEmbedded(), Limits.QUERY_TILES);
+            err.flush();
+        });
+        return embedder;
     }
 
     /** Opens the archive's index (extending or rebuilding it when needed) behind a searcher. */

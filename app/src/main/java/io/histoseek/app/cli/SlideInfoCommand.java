@@ -25,7 +25,7 @@ public final class SlideInfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SLIDE", description = "Whole-slide image file (.svs, .tif, .mrxs, .vms, ...).")
     Path slideFile;
 
-    @Option(names = "--assume-mpp", paramLabel = "UM_PER_PX",
+    @Option(names = {"--assume-mpp", "--mpp"}, paramLabel = "UM_PER_PX",
             description = "Micrometres per level-0 pixel, overriding (or standing in for) the file's own.")
     Double assumeMpp;
 
@@ -66,7 +66,7 @@ public final class SlideInfoCommand implements Callable<Integer> {
     private static List<String> tiling(SlideImage slide, PhysicalScale scale) throws SlideException {
         if (!scale.known()) {
             return List.of("tile_size: n/a", "grid: n/a", "tissue_tiles: n/a",
-                    "tiling: unknown physical scale; give --assume-mpp");
+                    "tiling: unknown physical scale (no mpp, no objective power); give --mpp");
         }
         if (TileGrid.tooCoarse(scale)) {
             return List.of("tile_size: n/a", "grid: n/a", "tissue_tiles: n/a",

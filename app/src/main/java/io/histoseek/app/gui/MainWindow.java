@@ -121,7 +121,8 @@ public final class MainWindow {
             return;
         }
         PhysicalScale scale = image.scale();
-        String mpp = scale.known() ? String.format(Locale.ROOT, "%.3f \u00b5m/px", scale.mpp()) : "mpp unknown";
+        String mpp = !scale.known() ? "mpp unknown" : String.format(Locale.ROOT, "%.3f \u00b5m/px%s", scale.mpp(),
+                scale.source().isEstimate() ? " (estimated from the objective)" : "");
         stage.setTitle(TITLE + " \u2014 " + image.name());
         slideLabel.setText(image.name() + "   " + image.width() + " \u00d7 " + image.height() + " px   " + mpp);
     }

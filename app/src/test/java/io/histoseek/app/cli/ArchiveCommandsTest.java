@@ -1,5 +1,12 @@
 package io.histoseek.app.cli;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import io.histoseek.app.SharedTestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +22,12 @@ import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The archive commands as a user runs them, on copies of the Aperio slide, its 0.5 um/px TIFF and a broken slide. */
@@ -95,7 +106,7 @@ class ArchiveCommandsTest {
         assertEquals("2", keys.get("slides_indexed"));
         assertEquals("1", keys.get("slides_failed"));
         assertEquals(keys.get("tiles"), keys.get("index_vectors"));
-        assertTrue(Integer.parseInt(keys.get("tiles")) > 50, info.out());
+        assertEquals("102", keys.get("tiles"), "51 tissue tiles in each copy of the CMU section; " + info.out());
         assertTrue(keys.get("checkpoint").matches("[0-9a-f]{64}"), info.out());
         assertTrue(info.lines().contains("failed: " + folder.resolve(BROKEN) + ": read of 16x16 at (0, 0) level 0 failed: Bogus marker length"),
                 info.out());
@@ -117,7 +128,7 @@ class ArchiveCommandsTest {
     }
 
     @Test
-    void searchRanksTheSameTissueOfTheCopyFirst() {
+    void searchRanksTheSameTissueOfTheCopyFirst() throws IOException {
         String[] tile = run("tiles", "--archive", archive.toString()).lines().get(20).split("\t");
         long x = Long.parseLong(tile[1]) + 50;
         long y = Long.parseLong(tile[2]) + 50;
@@ -136,8 +147,32 @@ class ArchiveCommandsTest {
                 "--x", Long.toString(x), "--y", Long.toString(y), "--width", "600", "--height", "400", "-k", "2",
                 "--max-per-slide", "1", "--format", "json");
         assertEquals(0, json.exit(), json.err());
-        assertTrue(json.out().startsWith("[") && json.out().strip().endsWith("]"), json.out());
-        assertTrue(json.out().contains("\"rank\": 2"), json.out());
+        Result tsv = run("search", "--archive", archive.toString(), "--slide", folder.resolve(TIFF).toString(),
+                "--x", Long.toString(x), "--y", Long.toString(y), "--width", "600", "--height", "400", "-k", "2",
+                "--max-per-slide", "1");
+        String tileSize = run("slide-info", folder.resolve(TIFF).toString()).keys().get("tile_size");
+        JsonArray hits = strictJsonArray(json.out());
+        assertEquals(2, hits.size(), json.out());
+        for (int i = 0; i < hits.size(); i++) {
+            JsonObject hit = hits.get(i).getAsJsonObject();
+            assertEquals(Set.of("rank", "score", "slide", "x", "y", "size"), hit.keySet(), hit.toString());
+            String[] row = tsv.lines().get(i).split("\t");
+            assertEquals(List.of(row[0], row[1], row[2], row[3], row[4], tileSize),
+                    List.of(hit.get("rank").getAsString(), String.format(Locale.ROOT, "%.6f", hit.get("score").getAsDouble()),
+                            hit.get("slide").getAsString(), hit.get("x").getAsString(), hit.get("y").getAsString(),
+                            hit.get("size").getAsString()), "json hit " + i + " = tsv row " + i);
+        }
+        assertNotEquals(hits.get(0).getAsJsonObject().get("slide"), hits.get(1).getAsJsonObject().get("slide"),
+                "--max-per-slide 1: " + json.out());
+    }
+
+    /** The whole text as one JSON array, parsed strictly (no trailing text, no lenient syntax). */
+    private static JsonArray strictJsonArray(String text) throws IOException {
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.STRICT);
+        JsonElement parsed = JsonParser.parseReader(reader);
+        assertEquals(JsonToken.END_DOCUMENT, reader.peek(), "text after the JSON array: " + text);
+        return parsed.getAsJsonArray();
     }
 
     @Test
@@ -196,21 +231,30 @@ class ArchiveCommandsTest {
                 "--heads", "3", "--threads", "2", "--batch-size", "4");
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process child = builder.start();
-        StringBuilder err = new StringBuilder();
+        List<String> err = new java.util.ArrayList<>();
+        long signalled = 0;
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getErrorStream(),
                 java.nio.charset.StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                err.append(line).append('\n');
-                if (line.startsWith("slides 0/")) {
-                    // SIGTERM, like Ctrl-C (the handle, unlike Process.destroy, leaves the pipes open to read on).
+                err.add(line);
+                if (signalled == 0 && line.startsWith("slides 0/")) {
+                    // SIGTERM, like a service manager (the handle, unlike Process.destroy, leaves the pipes open to read on).
                     child.toHandle().destroy();
+                    signalled = System.nanoTime();
                 }
             }
         }
         assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        assertTrue(err.toString().contains("stopping at a safe point"), err.toString());
-        assertTrue(err.toString().contains("rolled back, run again to resume"), err.toString());
+        double seconds = (System.nanoTime() - signalled) / 1e9;
+        assertEquals(143, child.exitValue(), "SIGTERM's status; stderr: " + err);
+        assertTrue(seconds < 10, "stopped " + seconds + " s after SIGTERM");
+        assertTrue(err.getLast().matches("stopped by SIGTERM: [0-9]+ slides? \\([0-9,]+ tiles?\\) kept; "
+                + "run the same command again to resume"), err.toString());
+        // The JVM's incubator notice is here because this runs java itself, not the launcher that drops it.
+        assertEquals(List.of(err.getLast()), err.stream().filter(l -> !l.startsWith("slides ") && !l.startsWith("failed: ")
+                        && !l.startsWith("WARNING: Using incubator modules")).toList(),
+                "nothing but progress, failed slides and the stop line");
         assertEquals(0, run("info", "--archive", stopped.toString()).exit(), "the stopped archive is readable");
 
         Result resumed = index(stopped, folder);

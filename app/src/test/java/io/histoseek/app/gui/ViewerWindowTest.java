@@ -47,6 +47,15 @@ class ViewerWindowTest {
     }
 
     @Test
+    void aScaleEstimatedFromTheObjectiveSaysSo(FxRobot robot) throws Exception {
+        Path slide = SharedTestData.path("data/slides-no-mpp/CMU-1-Small-Region_appmag20-no-mpp.svs");
+        robot.interact(() -> app.window().slidePanel().open(slide));
+        javafx.scene.control.Label label = robot.lookup("#slideLabel").queryAs(javafx.scene.control.Label.class);
+        GuiTestSupport.waitUntil("the slide's label", 20, () -> label.getText().contains("\u00b5m/px"));
+        assertTrue(label.getText().endsWith("   0.500 \u00b5m/px (estimated from the objective)"), label.getText());
+    }
+
+    @Test
     void opensZoomsAndPansASlide(FxRobot robot) throws Exception {
         Path slide = SharedTestData.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif");
         javafx.scene.Node placeholder = robot.lookup(".viewer-placeholder").query();

@@ -80,9 +80,6 @@ final class Indexer {
                 commits.awaitLast().ifPresent(done -> finish(done, tally, meter, index));
             }
             index.save();
-            if (stopped) {
-                listener.note("stopped; the slide in progress was rolled back, run again to resume");
-            }
             return new IndexingSummary(files.size(), tally.embedded, tally.unchanged, List.copyOf(tally.failed), vanished,
                     tally.tilesStored, stopped, times);
         }
@@ -153,7 +150,7 @@ final class Indexer {
             times.addPrepare(System.nanoTime() - prepareStart);
             meter.slideStarted(stored, positions.size());
             List<NewTile> tiles = new ArrayList<>(positions.size());
-            flow.run(positions, slide::newLoader, encoder::encode, (batch, vectors) -> {
+            flow.run(positions, slide::newLoader, tensors -> encoder.encode(tensors, cancelled), (batch, vectors) -> {
                 for (int i = 0; i < batch.size(); i++) {
                     tiles.add(SlideSource.Prepared.newTile(batch.get(i), vectors[i]));
                 }

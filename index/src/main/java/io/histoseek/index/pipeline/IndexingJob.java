@@ -7,9 +7,10 @@ import java.util.concurrent.ExecutionException;
  * A running indexing job, for the command line and the GUI's wizard: start it with folders and
  * options, watch it through an {@link IndexingListener}, pause, resume or cancel it.
  *
- * <p>Cancel stops at a safe point: the slide being embedded is rolled back (its transaction never
- * commits), the HNSW index is saved and the archive closed; a later run with the same folders
- * picks up where this one stopped.
+ * <p>Cancel stops at a safe point within seconds: the encoder gives up between two steps of its
+ * forward pass, the slide being embedded is rolled back (its transaction never commits), the
+ * HNSW index is saved and the archive closed; a later run with the same folders picks up where
+ * this one stopped.
  */
 public final class IndexingJob {
     private final PauseGate pause = new PauseGate();

@@ -1,7 +1,9 @@
 package io.histoseek.index.pipeline;
 
+import io.histoseek.index.Limits;
 import io.histoseek.index.search.QueryEmbedder;
 import io.histoseek.index.search.SearchException;
+import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.SlideException;
 import io.histoseek.index.store.ArchiveStore;
 import io.histoseek.model.ModelIdentity;
@@ -15,15 +17,21 @@ import io.histoseek.model.TileEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Embeds a region of a slide the archive does not cover, with the archive's own checkpoint and
  * tiling: the slide is cut on the same grid with the same tissue threshold as indexing would,
- * so a query tile is exactly the tile indexing would have stored. The encoder is opened on the
- * first query that needs it (most queries hit stored tiles); the last slide's grid is kept, so
- * clicking around a new slide does not repeat tissue detection.
+ * so a query tile is exactly the tile indexing would have stored. The work is bounded by
+ * {@link Limits}: at most {@link Limits#QUERY_TILES} tiles (an even sample of a larger region),
+ * no box longer than {@link Limits#QUERY_BOX_MICRONS}. The encoder is opened on the first query
+ * that needs it (most queries hit stored tiles); the last slide's grid is kept, so clicking around
+ * a new slide does not repeat tissue detection.
  */
 public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
     private final EncoderSettings settings;
@@ -31,6 +39,7 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
     private final SlideSource source;
     private TileEncoder encoder;
     private CachedSlide cached;
+    private Consumer<RegionEmbedding> onSampled = region -> {};
 
     private record CachedSlide(Path file, long mtime, SlideSource.Prepared slide, List<TilePosition> tiles) {}
 
@@ -57,8 +66,28 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
         return new SlideQueryEmbedder(settings, model);
     }
 
+    /** Tells {@code listener} of each query that embedded a sample instead of every tile (for a note to the user). */
+    public synchronized void onSampled(Consumer<RegionEmbedding> listener) {
+        this.onSampled = listener;
+    }
+
     @Override
     public synchronized Optional<float[]> embed(Path slide, long x, long y, long width, long height) {
+        return embedRegion(slide, x, y, width, height).map(region -> {
+            if (region.sampled()) {
+                onSampled.accept(region);
+            }
+            return region.vector();
+        });
+    }
+
+    /**
+     * The region's embedding with how it was made; empty when the region holds no tissue. A box
+     * longer than {@link Limits#QUERY_BOX_MICRONS} on a side is refused; a region of more than
+     * {@link Limits#QUERY_TILES} tissue tiles is embedded from an even sample of them, in batches,
+     * so memory stays bounded whatever the box.
+     */
+    public synchronized Optional<RegionEmbedding> embedRegion(Path slide, long x, long y, long width, long height) {
         try {
             CachedSlide prepared = prepare(slide);
             long slideWidth = prepared.slide().slide().width();
@@ -67,6 +96,7 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
                 throw new SearchException(slide + ": point (" + x + ", " + y + ") lies outside the slide ("
                         + slideWidth + "x" + slideHeight + " level-0 pixels)");
             }
+            requireSmallEnough(slide, prepared.slide().scale().mpp(), width, height);
             long w = Math.max(1, width);
             long h = Math.max(1, height);
             List<TilePosition> covered = prepared.tiles().stream()
@@ -75,12 +105,65 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
             if (covered.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(mean(encode(prepared, covered)));
+            List<TilePosition> embedded = evenSample(covered, Limits.QUERY_TILES);
+            return Optional.of(new RegionEmbedding(meanOfNormalized(prepared, embedded), covered.size(), embedded.size()));
         } catch (SlideException e) {
             throw new SearchException(oneLine(e));
         } catch (CheckpointException e) {
             throw new SearchException(e.getMessage());
         }
+    }
+
+    private static void requireSmallEnough(Path slide, double mpp, long width, long height) {
+        long most = Limits.queryBoxPixels(mpp);
+        if (width > most || height > most) {
+            throw new SearchException(String.format(Locale.ROOT,
+                    "%s: rectangle %dx%d level-0 pixels (%.1f x %.1f mm) is larger than the %.0f x %.0f mm an on-the-fly query"
+                            + " may cover (%d pixels a side at %s um/px); draw a smaller one, or index the slide",
+                    slide, width, height, width * mpp / 1000, height * mpp / 1000, Limits.QUERY_BOX_MICRONS / 1000,
+                    Limits.QUERY_BOX_MICRONS / 1000, most, PhysicalScale.assumed(mpp).describe()));
+        }
+    }
+
+    /** At most {@code most} of the tiles, spread evenly over the list (which is in grid order). */
+    static List<TilePosition> evenSample(List<TilePosition> tiles, int most) {
+        if (tiles.size() <= most) {
+            return tiles;
+        }
+        List<TilePosition> sample = new ArrayList<>(most);
+        for (int i = 0; i < most; i++) {
+            sample.add(tiles.get((int) ((long) i * tiles.size() / most)));
+        }
+        return sample;
+    }
+
+    /**
+     * Reads and embeds the tiles a batch at a time, adding up their L2-normalized vectors (as the
+     * archive stores them, so a region's query weighs its tiles as a stored region's does).
+     */
+    private float[] meanOfNormalized(CachedSlide prepared, List<TilePosition> tiles) throws SlideException, CheckpointException {
+        TileEncoder encoder = encoder();
+        TileReader reader = new TileReader(prepared.slide().slide());
+        int[] scratch = new int[Preprocessing.PIXELS];
+        float[][] batch = new float[Math.min(encoder.batchSize(), tiles.size())][Preprocessing.TENSOR_LENGTH];
+        float[] sum = new float[encoder.dimension()];
+        for (int start = 0; start < tiles.size(); start += batch.length) {
+            int count = Math.min(batch.length, tiles.size() - start);
+            for (int i = 0; i < count; i++) {
+                reader.readNormalized(tiles.get(start + i), scratch, batch[i], 0);
+            }
+            float[][] vectors = encoder.encode(count == batch.length ? batch : Arrays.copyOf(batch, count));
+            for (float[] vector : vectors) {
+                float[] unit = SlideSource.Prepared.normalized(vector);
+                for (int d = 0; d < sum.length; d++) {
+                    sum[d] += unit[d];
+                }
+            }
+        }
+        for (int d = 0; d < sum.length; d++) {
+            sum[d] /= tiles.size();
+        }
+        return sum;
     }
 
     private CachedSlide prepare(Path file) throws SlideException {
@@ -102,16 +185,6 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
         }
     }
 
-    private float[][] encode(CachedSlide prepared, List<TilePosition> tiles) throws SlideException, CheckpointException {
-        TileReader reader = new TileReader(prepared.slide().slide());
-        int[] scratch = new int[Preprocessing.PIXELS];
-        float[][] tensors = new float[tiles.size()][Preprocessing.TENSOR_LENGTH];
-        for (int i = 0; i < tiles.size(); i++) {
-            reader.readNormalized(tiles.get(i), scratch, tensors[i], 0);
-        }
-        return encoder().encode(tensors);
-    }
-
     private TileEncoder encoder() throws CheckpointException {
         if (encoder == null) {
             TileEncoder opened = Encoders.open(settings.checkpoint(), settings.encoderOptions());
@@ -124,16 +197,6 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
             encoder = opened;
         }
         return encoder;
-    }
-
-    private static float[] mean(float[][] vectors) {
-        float[] sum = new float[vectors[0].length];
-        for (float[] vector : vectors) {
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += vector[i];
-            }
-        }
-        return sum;
     }
 
     private static long modified(Path file) throws SlideException {

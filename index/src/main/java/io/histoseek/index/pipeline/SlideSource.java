@@ -53,6 +53,11 @@ final class SlideSource {
             return slide;
         }
 
+        /** The scale the slide is tiled at, with its source (the archive will record it per slide). */
+        PhysicalScale scale() {
+            return scale;
+        }
+
         SlideMetadata metadata(String storedPath, long size, long mtime) {
             return new SlideMetadata(storedPath, size, mtime, slide.quickHash().orElse(null), slide.vendor(),
                     scale.known() ? scale.mpp() : 0, slide.width(), slide.height());
@@ -83,7 +88,8 @@ final class SlideSource {
             return new NewTile(position.x(), position.y(), position.size(), position.tissueFraction(), normalized(vector));
         }
 
-        private static float[] normalized(float[] vector) {
+        /** The vector scaled to length 1 (all zeros stays zeros). */
+        static float[] normalized(float[] vector) {
             double sum = 0;
             for (float v : vector) {
                 sum += (double) v * v;

@@ -6,22 +6,44 @@ import java.util.OptionalDouble;
 
 /**
  * Micrometres per level-0 pixel and where that figure came from. {@link #unknown()} is a
- * legitimate answer: such a slide is never tiled at a guessed scale.
+ * legitimate answer: such a slide is never tiled at a guessed scale. An estimate from the
+ * objective power is not a guess of that kind (the scanner says 20x), but it is an estimate, and
+ * everything that shows the scale says so ({@link Source#label()}, {@link Source#isEstimate()}).
  */
 public record PhysicalScale(double mppX, double mppY, Source source) {
     public enum Source {
         /** openslide.mpp-x/y, which OpenSlide derives from the vendor's metadata. */
-        OPENSLIDE,
+        OPENSLIDE("slide"),
         /** tiff.XResolution/YResolution with tiff.ResolutionUnit (generic TIFF on OpenSlide 3.4). */
-        TIFF_RESOLUTION,
+        TIFF_RESOLUTION("tiff-resolution"),
+        /** 10 / openslide.objective-power: older scans record only the objective (Aperio AppMag). */
+        OBJECTIVE_POWER("objective-power (estimate)"),
         /** Given by the user (--assume-mpp); overrides the file. */
-        ASSUMED,
-        UNKNOWN;
+        ASSUMED("user"),
+        UNKNOWN("unknown");
 
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        /** What slide-info prints as mpp_source and the archive records: slide, tiff-resolution, ... */
         public String label() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return label;
+        }
+
+        /** True for a figure derived from the objective rather than measured by the scanner. */
+        public boolean isEstimate() {
+            return this == OBJECTIVE_POWER;
         }
     }
+
+    /**
+     * The usual convention for a scanner's objective: 10 um/px divided by the magnification
+     * (20x: 0.5, 40x: 0.25), which real 20x/40x scanners match within a few per cent.
+     */
+    static final double MICRONS_PER_PIXEL_AT_1X = 10;
 
     /**
      * Resolution tags outside this range are not a microscope's: 72 or 96 dpi (352 or 265 um/px)
@@ -64,7 +86,17 @@ public record PhysicalScale(double mppX, double mppY, Source source) {
             double mpp = x.isPresent() ? x.getAsDouble() : y.getAsDouble();
             return new PhysicalScale(mpp, mpp, Source.OPENSLIDE);
         }
-        return fromTiffTags(properties);
+        PhysicalScale fromTiff = fromTiffTags(properties);
+        return fromTiff.known() ? fromTiff : fromObjectivePower(properties);
+    }
+
+    private static PhysicalScale fromObjectivePower(Map<String, String> properties) {
+        OptionalDouble objective = positive(properties.get("openslide.objective-power"));
+        if (objective.isEmpty()) {
+            return unknown();
+        }
+        double mpp = MICRONS_PER_PIXEL_AT_1X / objective.getAsDouble();
+        return plausible(mpp) ? new PhysicalScale(mpp, mpp, Source.OBJECTIVE_POWER) : unknown();
     }
 
     private static PhysicalScale fromTiffTags(Map<String, String> properties) {
@@ -121,6 +153,11 @@ public record PhysicalScale(double mppX, double mppY, Source source) {
      */
     public double mpp() {
         return (mppX + mppY) / 2;
+    }
+
+    /** "0.499", "0.5 (estimate)" or "unknown": the figure with what a reader must know about it. */
+    public String describeWithSource() {
+        return source.isEstimate() ? describe() + " (estimate)" : describe();
     }
 
     /** "0.499" or "unknown". */

@@ -1,9 +1,8 @@
 package io.histoseek.index.store;
 
+import io.histoseek.index.DiskErrors;
 import io.histoseek.model.ModelIdentity;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -534,7 +533,7 @@ public final class ArchiveStore implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             rollbackQuietly();
-            String problem = isDiskFull(e) ? "the disk is full" : firstLine(e);
+            String problem = DiskErrors.of(databaseFile, e, 0).map(DiskErrors.Problem::reason).orElse(firstLine(e));
             throw new ArchiveException(databaseFile + ": cannot " + what + " (" + problem + "); nothing of it was stored", e);
         } catch (RuntimeException e) {
             rollbackQuietly();
@@ -554,17 +553,6 @@ public final class ArchiveStore implements AutoCloseable {
         } catch (SQLException ignored) {
             // SQLite already rolled back (e.g. after SQLITE_FULL); the transaction is gone either way.
         }
-    }
-
-    static boolean isDiskFull(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLiteException se && (se.getResultCode() == SQLiteErrorCode.SQLITE_FULL
-                    || se.getResultCode().code == SQLiteErrorCode.SQLITE_IOERR_WRITE.code)) return true;
-            String message = t.getMessage();
-            if (message != null && (message.contains("SQLITE_FULL") || message.contains("disk is full")
-                    || message.contains("No space left"))) return true;
-        }
-        return false;
     }
 
     private static String firstLine(Throwable e) {

@@ -64,7 +64,7 @@ public final class TileGrid {
     /** Level-0 pixels per tile side at this scale (fractional). */
     public static double exactTileSize(PhysicalScale scale) {
         if (!scale.known()) {
-            throw new IllegalArgumentException("physical scale unknown (no mpp in the file); give it with --assume-mpp");
+            throw new IllegalArgumentException("physical scale unknown (the file records neither an mpp nor an objective power); give it with --mpp");
         }
         return SPEC.levelZeroSide(scale.mpp());
     }
@@ -114,7 +114,7 @@ public final class TileGrid {
     private static void requireTileable(SlideImage slide, PhysicalScale scale, boolean allowCoarser) throws SlideException {
         if (!scale.known()) {
             throw new SlideException(slide.file(),
-                    "physical scale unknown (no mpp in the file); give it with --assume-mpp");
+                    "physical scale unknown (the file records neither an mpp nor an objective power); give it with --mpp");
         }
         if (!allowCoarser && tooCoarse(scale)) {
             throw new SlideException(slide.file(), String.format(Locale.ROOT,

@@ -42,4 +42,6 @@ public final class SharedSlides {
     public static final String SMALL = "synthetic/small.svs";
     public static final String UNOPENABLE = "invalid/unopenable.tiff";
     public static final String UNREADABLE = "invalid/unreadable.svs";
+    /** The CMU slide with its MPP field deleted: only AppMag 20 is left (kept outside data/slides). */
+    public static final String APPMAG_ONLY = "../slides-no-mpp/CMU-1-Small-Region_appmag20-no-mpp.svs";
 }

@@ -43,9 +43,15 @@ class AreaResamplerTest {
         new AreaResampler(224).resample(src, side, 224.5, out);
         assertEquals(0xFF336699, out[0]);
         assertEquals(0xFF336699, out[100 * 224 + 57]);
+        // The last output pixel spans 224.5/224 source pixels a side; the white one covers half of
+        // that in each direction: (0.5 / 1.00223)^2 = 24.9% of its area.
+        double white = Math.pow(0.5 / (224.5 / 224), 2);
         int corner = out[224 * 224 - 1];
-        int red = (corner >>> 16) & 0xFF;
-        assertTrue(red > 0x33 && red < 0xFF, "corner blends the half-covered white pixel: " + red);
+        for (int shift : new int[] {16, 8, 0}) {
+            int flat = (0x336699 >>> shift) & 0xFF;
+            assertEquals(flat + (0xFF - flat) * white, (corner >>> shift) & 0xFF, 1.0,
+                    "corner channel at bit " + shift + " blends the half-covered white pixel by its area");
+        }
     }
 
     @Test

@@ -24,7 +24,11 @@ import io.histoseek.model.VitArchitecture;
 final class VitForward {
     private static final float LAYER_NORM_EPS = 1e-6f;
 
-    /** Receives the residual stream after each stage (tests compare it with PyTorch's). */
+    /**
+     * Receives the residual stream after each stage: tests compare it with PyTorch's, and the
+     * encoder's probe throws there to cancel (every array made so far belongs to a manager that
+     * the unwinding closes).
+     */
     interface Probe {
         void stage(String name, NDArray value);
     }
@@ -46,7 +50,7 @@ final class VitForward {
         NDArray x = tokens(images, count);
         probe.stage("tokens", x);
         for (int i = 0; i < arch.depth(); i++) {
-            x = block(x, weights.blocks().get(i));
+            x = block(x, weights.blocks().get(i), "block" + i, probe);
             probe.stage("block" + i, x);
         }
         try (NDManager scope = batch.newSubManager()) {
@@ -80,12 +84,13 @@ final class VitForward {
         }
     }
 
-    private NDArray block(NDArray x, BlockWeights w) {
+    private NDArray block(NDArray x, BlockWeights w, String name, Probe probe) {
         NDManager batch = x.getManager();
         try (NDManager scope = batch.newSubManager()) {
             x.attach(scope);
             NDArray attention = attention(layerNorm(x, w.norm1Weight(), w.norm1Bias()), w);
             NDArray mid = x.add(attention.toType(DataType.FLOAT32, false).mul(w.layerScale1()));
+            probe.stage(name + ".attention", mid);
             NDArray mlp = mlp(layerNorm(mid, w.norm2Weight(), w.norm2Bias()), w);
             NDArray out = mid.add(mlp.toType(DataType.FLOAT32, false).mul(w.layerScale2()));
             out.attach(batch);

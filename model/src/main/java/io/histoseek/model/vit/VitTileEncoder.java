@@ -13,6 +13,8 @@ import io.histoseek.model.VitArchitecture;
 import io.histoseek.model.checkpoint.Checkpoint;
 
 import java.nio.FloatBuffer;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * A {@link TileEncoder} over the DJL forward pass. Each batch runs in a sub-manager that is
@@ -75,7 +77,7 @@ public final class VitTileEncoder implements TileEncoder {
     }
 
     @Override
-    public synchronized float[][] encode(float[][] tiles) {
+    public synchronized float[][] encode(float[][] tiles, BooleanSupplier cancelled) {
         if (closed) {
             throw new IllegalStateException("the encoder is closed");
         }
@@ -85,11 +87,19 @@ public final class VitTileEncoder implements TileEncoder {
             }
         }
         float[][] embeddings = new float[tiles.length][];
+        VitForward.Probe stopWhenCancelled = (stage, value) -> stopIf(cancelled, "after", stage);
         for (int start = 0; start < tiles.length; start += batchSize) {
+            stopIf(cancelled, "before tile", start);
             int count = Math.min(batchSize, tiles.length - start);
-            encodeBatch(tiles, start, count, embeddings);
+            encodeBatch(tiles, start, count, embeddings, stopWhenCancelled);
         }
         return embeddings;
+    }
+
+    private static void stopIf(BooleanSupplier cancelled, String where, Object point) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("encoding cancelled " + where + " " + point);
+        }
     }
 
     /** The residual stream of one batch after each stage, for comparison with PyTorch. */
@@ -104,9 +114,10 @@ public final class VitTileEncoder implements TileEncoder {
         return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
     }
 
-    private void encodeBatch(float[][] tiles, int start, int count, float[][] embeddings) {
+    /** The batch's sub-manager frees every intermediate, also when {@code probe} throws to cancel. */
+    private void encodeBatch(float[][] tiles, int start, int count, float[][] embeddings, VitForward.Probe probe) {
         try (NDManager batch = manager.newSubManager()) {
-            NDArray output = forward.embed(input(batch, tiles, start, count), (name, value) -> {});
+            NDArray output = forward.embed(input(batch, tiles, start, count), probe);
             float[] flat = output.toType(DataType.FLOAT32, false).toFloatArray();
             int dim = dimension();
             for (int i = 0; i < count; i++) {

@@ -27,6 +27,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -117,6 +120,33 @@ class VitTileEncoderTest {
             encoder.encode(tiles);
             assertEquals(before, vit.managedArrayCount(), "arrays left behind in the weights' manager");
         }
+    }
+
+    /**
+     * The tiny model has 2 blocks, so a batch asks 7 times: before the batch, after the tokens,
+     * after each block's attention and after each block, after the final norm.
+     */
+    @Test
+    void cancellationStopsInsideABlockFreesTheBatchAndLeavesTheEncoderUsable() throws Exception {
+        try (TileEncoder encoder = Encoders.open(SharedFixtures.model("tiny-hoptimus.pth"), CPU.withBatchSize(2))) {
+            VitTileEncoder vit = (VitTileEncoder) encoder;
+            int before = vit.managedArrayCount();
+            CancellationException inBlock = assertThrows(CancellationException.class,
+                    () -> encoder.encode(tiles, trueFromCall(3)));
+            assertEquals("encoding cancelled after block0.attention", inBlock.getMessage());
+            CancellationException betweenBatches = assertThrows(CancellationException.class,
+                    () -> encoder.encode(tiles, trueFromCall(8)));
+            assertEquals("encoding cancelled before tile 2", betweenBatches.getMessage());
+            assertEquals(before, vit.managedArrayCount(), "a cancelled batch left arrays behind");
+            float diff = TinyFixture.maxAbsDiff(expected, encoder.encode(tiles, () -> false));
+            assertTrue(diff <= 1e-4f, "after a cancel: max abs diff " + diff);
+        }
+    }
+
+    /** A cancel flag that turns true on its n-th reading (counting from 1). */
+    private static BooleanSupplier trueFromCall(int n) {
+        AtomicInteger calls = new AtomicInteger();
+        return () -> calls.incrementAndGet() >= n;
     }
 
     @Test

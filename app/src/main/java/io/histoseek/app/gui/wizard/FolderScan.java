@@ -50,10 +50,10 @@ public final class FolderScan {
         long bytes = bytesWithCompanions(file);
         try (OpenSlideImage slide = OpenSlideImage.open(file)) {
             PhysicalScale scale = PhysicalScale.of(slide, assumeMpp);
-            String mpp = scale.describe();
+            String mpp = scale.describeWithSource();
             if (!scale.known()) {
                 return new SlidePreview(file, slide.vendor(), bytes, mpp, 0,
-                        "no mpp in the file: set Assume mpp in the options, or it fails");
+                        "no mpp or objective power in the file: set Assume mpp in the options, or it fails");
             }
             try {
                 TileGrid grid = TileGrid.plan(slide, scale, TissueDetector.detect(slide, TileGrid.maskScale(scale)),

@@ -79,15 +79,16 @@ final class OpenSlideLibrary {
                 FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
         getVersion = bind(linker, lookup, "openslide_get_version", FunctionDescriptor.of(ADDRESS));
         getIccProfileSize = lookup.find("openslide_get_icc_profile_size")
-                .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_LONG, ADDRESS)));
+                .map(symbol -> NativeMessages.scoped(linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_LONG, ADDRESS))));
         readIccProfile = lookup.find("openslide_read_icc_profile")
-                .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.ofVoid(ADDRESS, ADDRESS)));
+                .map(symbol -> NativeMessages.scoped(linker.downcallHandle(symbol, FunctionDescriptor.ofVoid(ADDRESS, ADDRESS))));
     }
 
+    /** A downcall to OpenSlide, marked so that what libtiff and GLib say during it counts as OpenSlide's. */
     private static MethodHandle bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
         MemorySegment symbol = lookup.find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libopenslide lacks " + name));
-        return linker.downcallHandle(symbol, descriptor);
+        return NativeMessages.scoped(linker.downcallHandle(symbol, descriptor));
     }
 
     /** The loaded library; a SlideException saying how to install it when no version is present. */
@@ -112,8 +113,7 @@ final class OpenSlideLibrary {
         for (String name : LIBRARY_NAMES) {
             try {
                 instance = new OpenSlideLibrary(name, SymbolLookup.libraryLookup(name, Arena.global()));
-                silenceLibtiff();
-                silenceGlib();
+                NativeMessages.install();
                 keepTileBuffersInMallocArenas();
                 return;
             } catch (IllegalArgumentException | UnsatisfiedLinkError e) {
@@ -150,52 +150,137 @@ final class OpenSlideLibrary {
     }
 
     /**
-     * libtiff prints its warnings and errors on stderr by default ("Nonstandard tile width ...,
-     * convert file"); OpenSlide reports failures itself through openslide_get_error, so the
-     * default handlers only break the one-line error promise of the command line.
+     * What libtiff and GLib print while OpenSlide works. libtiff's default handlers print every
+     * warning and error on stderr ("TIFFReadDirectory: Warning, Unknown field ..."), and OpenSlide
+     * makes GLib log criticals on damaged files; OpenSlide reports its failures itself through
+     * openslide_get_error, so those lines only break the one-line error promise. Both handlers are
+     * process-wide, and other code in the process relies on them (GTK, under JavaFX, logs through
+     * GLib's default handler): so the handlers installed here drop a message only when the thread
+     * that logs it is inside an OpenSlide call ({@link #scoped}) and HISTOSEEK_DEBUG is not 1, and
+     * hand every other message to the handler that was there before.
      */
-    private static void silenceLibtiff() {
-        for (String name : LIBTIFF_NAMES) {
+    static final class NativeMessages {
+        /** Calls into OpenSlide the current thread is inside (downcalls do not nest, but may in future). */
+        private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+        private static final boolean DEBUG = "1".equals(System.getenv("HISTOSEEK_DEBUG"));
+        private static final MethodHandle ENTER;
+        private static final MethodHandle LEAVE;
+        private static final FunctionDescriptor TIFF_HANDLER = FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS);
+        private static final FunctionDescriptor GLIB_HANDLER = FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
+        private static volatile MethodHandle previousTiffWarning;
+        private static volatile MethodHandle previousTiffError;
+        private static volatile MethodHandle previousGlib;
+
+        static {
             try {
-                SymbolLookup libtiff = SymbolLookup.libraryLookup(name, Arena.global());
-                Linker linker = Linker.nativeLinker();
-                // The previous handler they return is not needed: bound as void.
-                FunctionDescriptor setHandler = FunctionDescriptor.ofVoid(ADDRESS);
-                for (String function : List.of("TIFFSetWarningHandler", "TIFFSetErrorHandler")) {
-                    MemorySegment symbol = libtiff.find(function).orElseThrow();
-                    linker.downcallHandle(symbol, setHandler).invokeExact(MemorySegment.NULL);
-                }
-                return;
-            } catch (Throwable notThere) {
-                // Try the next soname; without libtiff there is nothing to silence.
+                MethodHandles.Lookup here = MethodHandles.lookup();
+                ENTER = here.findStatic(NativeMessages.class, "enter", MethodType.methodType(void.class));
+                LEAVE = here.findStatic(NativeMessages.class, "leave", MethodType.methodType(void.class));
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
             }
         }
-    }
 
-    /**
-     * OpenSlide logs through GLib: damaged files make it print "GLib-CRITICAL **: g_strchug:
-     * assertion failed" lines on stderr next to the error it reports anyway. Route GLib's default
-     * log handler to stderr only when HISTOSEEK_DEBUG=1.
-     */
-    private static void silenceGlib() {
-        try {
-            SymbolLookup glib = SymbolLookup.libraryLookup("libglib-2.0.so.0", Arena.global());
-            Linker linker = Linker.nativeLinker();
-            MethodHandle handler = MethodHandles.lookup().findStatic(OpenSlideLibrary.class, "onGlibMessage",
-                    MethodType.methodType(void.class, MemorySegment.class, int.class, MemorySegment.class,
-                            MemorySegment.class));
-            MemorySegment stub = linker.upcallStub(handler,
-                    FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Arena.global());
-            linker.downcallHandle(glib.find("g_log_set_default_handler").orElseThrow(),
-                    FunctionDescriptor.ofVoid(ADDRESS, ADDRESS)).invokeExact(stub, MemorySegment.NULL);
-        } catch (Throwable notThere) {
-            // No GLib to configure: its messages, if any, keep their default destination.
+        private NativeMessages() {}
+
+        private static void enter() {
+            DEPTH.get()[0]++;
         }
-    }
 
-    private static void onGlibMessage(MemorySegment domain, int level, MemorySegment message, MemorySegment data) {
-        if ("1".equals(System.getenv("HISTOSEEK_DEBUG"))) {
-            System.err.println("(" + string(domain) + ") " + string(message));
+        private static void leave() {
+            DEPTH.get()[0]--;
+        }
+
+        static boolean insideOpenSlide() {
+            return DEPTH.get()[0] > 0;
+        }
+
+        /** {@code downcall}, with the current thread marked as inside OpenSlide while it runs. */
+        static MethodHandle scoped(MethodHandle downcall) {
+            MethodType type = downcall.type();
+            MethodHandle entering = MethodHandles.foldArguments(downcall, MethodHandles.dropArguments(ENTER, 0, type.parameterList()));
+            // tryFinally's cleanup takes (Throwable, result if any, arguments...) and returns the result.
+            MethodHandle cleanup;
+            if (type.returnType() == void.class) {
+                cleanup = MethodHandles.dropArguments(LEAVE, 0, Throwable.class);
+            } else {
+                MethodHandle leaveThenReturn = MethodHandles.foldArguments(MethodHandles.identity(type.returnType()),
+                        MethodHandles.dropArguments(LEAVE, 0, type.returnType()));
+                cleanup = MethodHandles.dropArguments(leaveThenReturn, 0, Throwable.class);
+            }
+            cleanup = MethodHandles.dropArguments(cleanup, cleanup.type().parameterCount(), type.parameterList());
+            return MethodHandles.tryFinally(entering, cleanup);
+        }
+
+        /** Puts the handlers in front of libtiff's and GLib's current ones. Once, when OpenSlide loads. */
+        static void install() {
+            Linker linker = Linker.nativeLinker();
+            for (String name : LIBTIFF_NAMES) {
+                try {
+                    SymbolLookup libtiff = SymbolLookup.libraryLookup(name, Arena.global());
+                    previousTiffWarning = chain(linker, libtiff, "TIFFSetWarningHandler", "onTiffWarning");
+                    previousTiffError = chain(linker, libtiff, "TIFFSetErrorHandler", "onTiffError");
+                    break;
+                } catch (Throwable notThere) {
+                    // Try the next soname; without libtiff there is nothing to route.
+                }
+            }
+            try {
+                SymbolLookup glib = SymbolLookup.libraryLookup("libglib-2.0.so.0", Arena.global());
+                MemorySegment stub = linker.upcallStub(MethodHandles.lookup().findStatic(NativeMessages.class, "onGlibMessage",
+                        GLIB_HANDLER.toMethodType()), GLIB_HANDLER, Arena.global());
+                MemorySegment previous = (MemorySegment) linker.downcallHandle(glib.find("g_log_set_default_handler").orElseThrow(),
+                        FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS)).invokeExact(stub, MemorySegment.NULL);
+                previousGlib = previous.equals(MemorySegment.NULL) ? null
+                        : linker.downcallHandle(previous, GLIB_HANDLER);
+            } catch (Throwable notThere) {
+                // No GLib: its messages, if any, keep their destination.
+            }
+        }
+
+        /** Sets the libtiff handler {@code handler} through {@code setter}; returns a call of the previous one, if any. */
+        private static MethodHandle chain(Linker linker, SymbolLookup libtiff, String setter, String handler) throws Throwable {
+            MemorySegment stub = linker.upcallStub(MethodHandles.lookup().findStatic(NativeMessages.class, handler,
+                    TIFF_HANDLER.toMethodType()), TIFF_HANDLER, Arena.global());
+            MemorySegment previous = (MemorySegment) linker.downcallHandle(libtiff.find(setter).orElseThrow(),
+                    FunctionDescriptor.of(ADDRESS, ADDRESS)).invokeExact(stub);
+            return previous.equals(MemorySegment.NULL) ? null : linker.downcallHandle(previous, TIFF_HANDLER);
+        }
+
+        private static boolean drop() {
+            return insideOpenSlide() && !DEBUG;
+        }
+
+        // Upcalls must not throw (the JVM would end): a message that cannot be passed on is lost instead.
+        // The va_list is passed on as the pointer it is in the C calling conventions of Linux (x86-64, AArch64).
+        private static void onTiffWarning(MemorySegment module, MemorySegment format, MemorySegment arguments) {
+            forwardTiff(previousTiffWarning, module, format, arguments);
+        }
+
+        private static void onTiffError(MemorySegment module, MemorySegment format, MemorySegment arguments) {
+            forwardTiff(previousTiffError, module, format, arguments);
+        }
+
+        private static void forwardTiff(MethodHandle previous, MemorySegment module, MemorySegment format, MemorySegment arguments) {
+            if (!drop() && previous != null) {
+                try {
+                    previous.invokeExact(module, format, arguments);
+                } catch (Throwable lost) {
+                    // See above.
+                }
+            }
+        }
+
+        private static void onGlibMessage(MemorySegment domain, int level, MemorySegment message, MemorySegment data) {
+            MethodHandle previous = previousGlib;
+            if (!drop() && previous != null) {
+                try {
+                    // g_log_set_default_handler does not return the previous handler's data; GLib's own ignores it.
+                    previous.invokeExact(domain, level, message, MemorySegment.NULL);
+                } catch (Throwable lost) {
+                    // See above.
+                }
+            }
         }
     }
 

@@ -12,7 +12,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Bottom left of the window: a scale bar of a round length in um or mm and the magnification
- * at this zoom, or "no scale" when the slide records no mpp. Drawn in screen pixels.
+ * at this zoom, or "no scale" when the slide records no mpp. A scale estimated from the objective
+ * power is marked "(est.)". Drawn in screen pixels.
  */
 public final class ScaleBarOverlay extends AbstractOverlay {
     private static final double TARGET_PIXELS = 120;
@@ -33,12 +34,12 @@ public final class ScaleBarOverlay extends AbstractOverlay {
             g.fillRoundRect(boxX, boxY, Math.max(bar.pixels(), 70) + 80, 36, 6, 6);
             g.setFill(Color.BLACK);
             g.fillRect(boxX + 8, boxY + 22, bar.pixels(), 5);
-            g.fillText(bar.label(), boxX + 8, boxY + 4);
+            g.fillText(bar.label() + (scale.source().isEstimate() ? " (est.)" : ""), boxX + 8, boxY + 4);
             g.fillText(magnification, boxX + Math.max(bar.pixels(), 70) + 22, boxY + 14);
         } else {
             g.fillRoundRect(boxX, boxY, 190, 36, 6, 6);
             g.setFill(Color.BLACK);
-            g.fillText("no scale: slide has no mpp", boxX + 8, boxY + 4);
+            g.fillText("no scale: no mpp, no objective", boxX + 8, boxY + 4);
             g.fillText(magnification, boxX + 8, boxY + 19);
         }
     }

@@ -40,8 +40,14 @@ public final class TileLoader implements AutoCloseable {
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, queue, Background.threads("tile-reader"));
     }
 
-    /** The tiles the current view needs: reads those not cached yet and forgets the rest of the queue. */
+    /**
+     * The tiles the current view needs: reads those not cached yet and forgets the rest of the
+     * queue. After {@link #close()} (a repaint still queued when the window closed) it reads nothing.
+     */
     public void want(SlideImage image, Collection<RegionRequest> regions) {
+        if (executor.isShutdown()) {
+            return;
+        }
         wanted = Set.copyOf(regions);
         for (RegionRequest region : regions) {
             if (cache.get(region) == null && inFlight.add(region)) {
