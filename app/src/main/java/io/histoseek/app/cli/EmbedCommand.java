@@ -3,6 +3,7 @@ package io.histoseek.app.cli;
 import io.histoseek.model.EncoderOptions;
 import io.histoseek.model.load.Encoders;
 import io.histoseek.model.TileEncoder;
+import io.histoseek.model.TileImageFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +32,12 @@ final class EmbedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path checkpoint = model.resolveCheckpoint();
         EncoderOptions options = model.encoderOptions();
-        images.forEach(TileImages::check);
+        images.forEach(TileImageFile::checkTileSized);
         PrintWriter out = spec.commandLine().getOut();
         try (TileEncoder encoder = Encoders.open(checkpoint, options)) {
             for (int start = 0; start < images.size(); start += encoder.batchSize()) {
                 List<Path> batch = images.subList(start, Math.min(images.size(), start + encoder.batchSize()));
-                float[][] vectors = encoder.encode(batch.stream().map(TileImages::read).toArray(float[][]::new));
+                float[][] vectors = encoder.encode(batch.stream().map(TileImageFile::readTileSized).toArray(float[][]::new));
                 for (int i = 0; i < batch.size(); i++) {
                     out.print(batch.get(i) + "\t" + format(vectors[i]) + "\n");
                 }

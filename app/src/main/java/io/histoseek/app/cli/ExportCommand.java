@@ -46,12 +46,12 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Pictures are drawn off screen: never ask for an X display from the command line.
         System.setProperty("java.awt.headless", "true");
-        query.validate();
+        query.region.validate();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException(out + ": exists and is not a folder");
         }
         try (Archive store = archive.open();
-             OnDemandEmbedder embedder = query.embedder(store);
+             OnDemandEmbedder embedder = query.region.embedder(store);
              SlideImagePool slides = new SlideImagePool(OpenSlideImage::open, 16)) {
             List<Example> examples = query.examples(new SlidePaths(store));
             GallerySearch search = new GallerySearch(QueryOptions.searcher(store, embedder));

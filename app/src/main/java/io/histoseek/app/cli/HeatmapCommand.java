@@ -56,7 +56,7 @@ public final class HeatmapCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Pictures are drawn off screen: never ask for an X display from the command line.
         System.setProperty("java.awt.headless", "true");
-        query.validate();
+        query.region.validate();
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean png = name.endsWith(".png");
         if (!png && !name.endsWith(".geojson")) {
@@ -67,7 +67,7 @@ public final class HeatmapCommand implements Callable<Integer> {
             Files.createDirectories(folder);
         }
         try (Archive store = archive.open();
-             OnDemandEmbedder embedder = query.embedder(store)) {
+             OnDemandEmbedder embedder = query.region.embedder(store)) {
             SlidePaths paths = new SlidePaths(store);
             List<Example> examples = query.examples(paths);
             Path slide = on == null ? examples.getFirst().slide() : paths.query(on);

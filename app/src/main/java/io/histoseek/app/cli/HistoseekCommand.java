@@ -24,6 +24,11 @@ import java.io.PrintWriter;
                 MigrateCommand.class,
                 SlideInfoCommand.class,
                 EmbedCommand.class,
+                LabelsCommand.class,
+                ClassifyCommand.class,
+                SearchSlidesCommand.class,
+                EvaluateCommand.class,
+                EvaluateTilesCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class HistoseekCommand implements Runnable {

@@ -43,10 +43,10 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        query.validate();
+        query.region.validate();
         SearchOptions options = results.searchOptions();
         try (Archive store = archive.open();
-             OnDemandEmbedder embedder = query.embedder(store)) {
+             OnDemandEmbedder embedder = query.region.embedder(store)) {
             SlidePaths paths = new SlidePaths(store);
             List<SearchHit> hits = QueryOptions.searcher(store, embedder).searchExamples(query.examples(paths), options);
             print(hits, paths, spec.commandLine().getOut());

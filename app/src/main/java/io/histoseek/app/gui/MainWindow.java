@@ -3,6 +3,7 @@ package io.histoseek.app.gui;
 import io.histoseek.app.export.SlideTileRenderer;
 import io.histoseek.app.gui.archive.ArchiveBrowser;
 import io.histoseek.app.gui.archive.ArchiveOpener;
+import io.histoseek.app.gui.cases.Cases;
 import io.histoseek.app.gui.fx.Controls;
 import io.histoseek.app.gui.fx.FxImages;
 import io.histoseek.app.gui.heatmap.HeatMapController;
@@ -67,6 +68,7 @@ public final class MainWindow {
     private final ExampleChips exampleChips;
     private final HeatMapOverlay heatMap = new HeatMapOverlay();
     private final HeatMapController heatMapController;
+    private final Cases cases;
     private final BorderPane root = new BorderPane();
     private final Label slideLabel = new Label();
     private IndexWizard wizard;
@@ -82,8 +84,11 @@ public final class MainWindow {
         SlideTileRenderer renderer = new SlideTileRenderer(slides, new RegionCache<>(GALLERY_CACHE_BYTES, SlideTileRenderer::bytes));
         this.searchPanel = new SearchPanel(model, renderer);
         this.exampleChips = new ExampleChips(model, renderer);
+        this.cases = new Cases(model, stage);
         searchPanel.aboveGallery().add(exampleChips);
+        searchPanel.aboveGallery().add(cases.votePanel());
         searchPanel.gallery().cardExtras().add(new ExampleButtons(model));
+        searchPanel.gallery().cardExtras().add(cases.cardLabels());
         // above the slide and the tile grid, below the outlines
         slidePanel.viewer().overlays().add(2, heatMap);
         slidePanel.overlayControls().add(new HeatMapControls(heatMap, slidePanel.viewer()));
@@ -132,7 +137,9 @@ public final class MainWindow {
                 new Separator(), back, forward, new Separator(),
                 Controls.button("zoomOutButton", "\u2212", () -> viewer.zoom(1 / 1.5)),
                 Controls.button("zoomInButton", "+", () -> viewer.zoom(1.5)),
-                Controls.button("fitButton", "Fit", viewer::fitToWindow), tiles, heat, slideName);
+                Controls.button("fitButton", "Fit", viewer::fitToWindow), tiles, heat,
+                Controls.button("similarSlidesButton", "Similar slides", () -> slidePanel.currentSlide().ifPresent(model::findSimilarSlides)),
+                slideName);
     }
 
     private void showTitle(SlideImage image) {
@@ -229,6 +236,7 @@ public final class MainWindow {
         searchPanel.dispose();
         exampleChips.dispose();
         heatMapController.dispose();
+        cases.dispose();
         archiveBrowser.dispose();
         archives.close();
         thumbnails.close();

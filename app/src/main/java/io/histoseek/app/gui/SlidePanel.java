@@ -37,6 +37,7 @@ import javafx.stage.FileChooser;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +120,11 @@ public final class SlidePanel extends StackPane {
     /** Room over the viewer's bottom right corner for an overlay's controls (a legend, a threshold). */
     public ObservableList<Node> overlayControls() {
         return overlayControls.getChildren();
+    }
+
+    /** The slide file shown now, if any. */
+    public Optional<Path> currentSlide() {
+        return Optional.ofNullable(current);
     }
 
     public Navigation<ViewerLocation> navigation() {

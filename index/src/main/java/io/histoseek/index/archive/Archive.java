@@ -77,6 +77,9 @@ public interface Archive extends AutoCloseable {
 
     ArchiveCounts counts();
 
+    /** Every labeled slide's label and case, by slide id. */
+    Map<Long, SlideLabel> labels();
+
     /** The archive's vectors (read-only unless the archive was opened for writing). */
     VectorEngine vectors();
 

@@ -3,6 +3,7 @@ package io.histoseek.index.archive;
 import io.histoseek.model.ModelIdentity;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -47,6 +48,12 @@ public interface ArchiveWriter extends Archive {
 
     /** Deletes a slide, its tiles and their vectors. Returns false when there was no such slide. */
     boolean removeSlide(String storedPath);
+
+    /** Sets the labels of slides (replacing what each had), all in one transaction: all are stored or none. */
+    void putLabels(Collection<SlideLabel> labels);
+
+    /** Removes the labels of the slides, in one transaction; returns how many slides had one. */
+    int removeLabels(Collection<Long> slideIds);
 
     /** Merges the vector index into few parts: the end of a run. Searches in other processes go on. */
     void compact();

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public final class ArchiveSearcher implements AutoCloseable {
         }
         RefinedScoring scoring = resolved.scoring();
         VectorEngine engine = archive.vectors();
-        VectorFilter filter = filter(resolved.slideId(), options);
+        VectorFilter filter = filter(options, resolved.slideId());
         int gather = RefinedScoring.candidates(options.maxPerSlide() > 0 ? options.k() * OVERFETCH : options.k());
         while (true) {
             Map<Long, RefinedScoring.Candidate> candidates = new LinkedHashMap<>();
@@ -138,6 +139,23 @@ public final class ArchiveSearcher implements AutoCloseable {
                     + dimension() + "-d vectors");
         }
         return searchVector(normalized(vector.clone()), -1, options);
+    }
+
+    /** A query as the search sees it: its normalized vector and the archive's id of its slide (-1: a slide the archive lacks). */
+    public record QueryVector(float[] vector, long slideId) {
+    }
+
+    /**
+     * The vector a point ({@code width} and {@code height} 0) or rectangle of a slide searches
+     * with, as {@link #searchPoint} and {@link #searchRectangle} use it: for the vote and slide
+     * features, which run their own filtered searches.
+     */
+    public QueryVector queryVector(Path slide, long x, long y, long width, long height) {
+        if (width < 0 || height < 0 || (width == 0) != (height == 0)) {
+            throw new SearchException(slide + ": rectangle " + width + "x" + height + " is empty");
+        }
+        Query query = width == 0 ? pointQuery(slide, x, y) : rectangleQuery(slide, x, y, width, height);
+        return new QueryVector(query.vector(), query.slideId());
     }
 
     private record Query(float[] vector, long slideId) {
@@ -216,7 +234,7 @@ public final class ArchiveSearcher implements AutoCloseable {
 
     private List<SearchHit> searchVector(float[] query, long querySlideId, SearchOptions options) {
         VectorEngine engine = archive.vectors();
-        VectorFilter filter = filter(querySlideId, options);
+        VectorFilter filter = filter(options, querySlideId);
         int fetch = options.maxPerSlide() > 0 ? options.k() * OVERFETCH : options.k();
         while (true) {
             List<Neighbor> neighbours = engine.search(query, fetch, Math.max(options.ef(), 0), filter);
@@ -227,8 +245,14 @@ public final class ArchiveSearcher implements AutoCloseable {
         }
     }
 
-    private static VectorFilter filter(long querySlideId, SearchOptions options) {
-        return options.excludeSameSlide() && querySlideId >= 0 ? VectorFilter.allBut(Set.of(querySlideId)) : VectorFilter.NONE;
+    private static VectorFilter filter(SearchOptions options, long querySlideId) {
+        boolean dropQuerySlide = options.excludeSameSlide() && querySlideId >= 0;
+        if (options.onlySlides().isPresent()) {
+            Set<Long> only = new HashSet<>(options.onlySlides().get());
+            if (dropQuerySlide) only.remove(querySlideId);
+            return VectorFilter.only(only);
+        }
+        return dropQuerySlide ? VectorFilter.allBut(Set.of(querySlideId)) : VectorFilter.NONE;
     }
 
     /** Hits with their tiles and slides, capped per slide, renumbered from 1. */

@@ -5,6 +5,7 @@ import io.histoseek.app.gui.fx.Controls;
 import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
+import io.histoseek.app.gui.model.SlideLabels;
 import io.histoseek.app.gui.viewer.Thumbnails;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.ArchiveCounts;
@@ -14,9 +15,11 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -37,8 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The slides of the model's archive with thumbnails, status and tile counts; double-click asks
- * for a slide to be opened. Re-reads the archive when an indexing run writes to it.
+ * The slides of the model's archive with thumbnails, status, tile counts and labels; double-click
+ * asks for a slide to be opened, the context menu for the slides like it. Re-reads the archive
+ * when an indexing run writes to it, and publishes the labels it read as the model's.
  */
 public final class ArchiveBrowser extends VBox {
     private static final int THUMBNAIL = 64;
@@ -73,6 +77,13 @@ public final class ArchiveBrowser extends VBox {
                 model.openSlide(selected.file());
             }
         });
+        MenuItem similar = new MenuItem("Find similar slides");
+        similar.setId("findSimilarSlides");
+        similar.setOnAction(event -> {
+            ArchiveEntry selected = list.getSelectionModel().getSelectedItem();
+            if (selected != null) model.findSimilarSlides(selected.file());
+        });
+        list.setContextMenu(new ContextMenu(similar));
         Button open = Controls.button("openArchiveButton", "Open\u2026", () -> opener.choose(getScene().getWindow()));
         Button index = Controls.button("indexFoldersButton", "Index\u2026", () -> model.indexFolders(folder()));
         Button refresh = Controls.button("refreshArchiveButton", "Refresh", this::refresh);
@@ -104,36 +115,39 @@ public final class ArchiveBrowser extends VBox {
         ArchiveSession current = model.archiveProperty().get();
         if (current == null) {
             list.getItems().clear();
+            model.labelsProperty().set(SlideLabels.NONE);
             return;
         }
         reader.execute(() -> {
             try {
-                List<ArchiveEntry> entries = entries(current.archive());
+                SlideLabels labels = SlideLabels.read(current.archive());
+                List<ArchiveEntry> entries = entries(current.archive(), labels);
                 ArchiveCounts counts = current.archive().counts();
                 String text = String.format("%d indexed, %d failed, %d missing, %d pending \u00b7 %,d tiles",
                         counts.slidesIndexed(), counts.slidesFailed(), counts.slidesMissing(), counts.slidesPending(), counts.tiles());
-                Platform.runLater(() -> showEntries(current, entries, text));
+                Platform.runLater(() -> showEntries(current, entries, text, labels));
             } catch (RuntimeException e) {
                 Platform.runLater(() -> summary.setText("Cannot list the archive: " + Messages.oneLine(e)));
             }
         });
     }
-    private static List<ArchiveEntry> entries(Archive store) {
+    private static List<ArchiveEntry> entries(Archive store, SlideLabels labels) {
         List<ArchiveEntry> entries = new ArrayList<>();
         Map<Long, Long> tileCounts = store.tileCountsBySlide();
         for (SlideRecord record : store.slides()) {
             int tiles = record.status() == SlideStatus.INDEXED || record.status() == SlideStatus.MISSING
                     ? tileCounts.getOrDefault(record.id(), 0L).intValue()
                     : 0;
-            entries.add(new ArchiveEntry(record, store.resolve(record.path()), tiles));
+            entries.add(new ArchiveEntry(record, store.resolve(record.path()), tiles, labels.labels().of(record.id()).orElse(null)));
         }
         return entries;
     }
 
-    private void showEntries(ArchiveSession current, List<ArchiveEntry> entries, String text) {
+    private void showEntries(ArchiveSession current, List<ArchiveEntry> entries, String text, SlideLabels labels) {
         if (model.archiveProperty().get() != current) {
             return;
         }
+        model.labelsProperty().set(labels);
         ArchiveEntry selected = list.getSelectionModel().getSelectedItem();
         list.getItems().setAll(entries);
         if (selected != null) {
@@ -193,6 +207,12 @@ public final class ArchiveBrowser extends VBox {
             name.setMaxWidth(190);
             status.getStyleClass().add("archive-status-" + entry.status().name().toLowerCase(Locale.ROOT));
             VBox text = new VBox(2, name, status);
+            if (entry.label() != null) {
+                Label label = new Label(entry.describeLabel());
+                label.getStyleClass().add("slide-label");
+                label.setMaxWidth(190);
+                text.getChildren().add(1, label);
+            }
             HBox row = new HBox(8, picture, text);
             row.setAlignment(Pos.CENTER_LEFT);
             setText(null);

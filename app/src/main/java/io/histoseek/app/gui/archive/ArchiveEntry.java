@@ -1,13 +1,14 @@
 package io.histoseek.app.gui.archive;
 
+import io.histoseek.index.archive.SlideLabel;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A row of the archive browser: the slide as stored, its file now, and how many tiles it has. */
-public record ArchiveEntry(SlideRecord record, Path file, int tiles) {
+/** A row of the archive browser: the slide as stored, its file now, how many tiles it has, and its label (null: none). */
+public record ArchiveEntry(SlideRecord record, Path file, int tiles, SlideLabel label) {
     public String name() {
         Path name = file.getFileName();
         return name == null ? record.path() : name.toString();
@@ -19,6 +20,12 @@ public record ArchiveEntry(SlideRecord record, Path file, int tiles) {
             return SlideStatus.MISSING;
         }
         return record.status();
+    }
+
+    /** {@code label · case NAME}, or "" for a slide without a label. */
+    public String describeLabel() {
+        if (label == null) return "";
+        return label.caseName() == null ? label.label() : label.label() + " \u00b7 case " + label.caseName();
     }
 
     public String describeStatus() {

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * What the panels of the main window share, and how they ask each other for things: the open
  * archive, the search options, the query (its examples, with undo) and what it found, the status
  * line (observable properties), and requests (open a slide, open a hit, search, index folders, an
- * archive was written). A panel depends on this object, never on another panel or on the window. Used on
- * the FX thread only.
+ * archive was written, find slides like a slide). A panel depends on this object, never on another
+ * panel or on the window. Used on the FX thread only.
  */
 public final class AppModel {
     /** Changes of the query that undo can take back. */
@@ -35,12 +35,14 @@ public final class AppModel {
     private final List<Query> earlier = new ArrayList<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    private final ObjectProperty<SlideLabels> labels = new SimpleObjectProperty<>(this, "labels", SlideLabels.NONE);
     private final Requests<Path> openSlide = new Requests<>();
     private final Requests<GalleryTile> openHit = new Requests<>();
     private final Requests<Query> search = new Requests<>();
     private final Requests<Path> indexFolders = new Requests<>();
     private final Requests<Path> archiveWritten = new Requests<>();
     private final Requests<Path> indexingFinished = new Requests<>();
+    private final Requests<Path> findSimilarSlides = new Requests<>();
 
     public AppModel(GuiPreferences preferences) {
         this.preferences = preferences;
@@ -69,6 +71,11 @@ public final class AppModel {
     /** What the last query found (null until it has). */
     public ObjectProperty<ResultGallery> resultProperty() {
         return result;
+    }
+
+    /** The open archive's slide labels, as last read (none while no archive is open). */
+    public ObjectProperty<SlideLabels> labelsProperty() {
+        return labels;
     }
 
     /** The window's status line. */
@@ -189,6 +196,15 @@ public final class AppModel {
 
     public void onIndexingFinished(Consumer<Path> handler) {
         indexingFinished.handle(handler);
+    }
+
+    /** Asks for the archive's slides most like a whole slide. */
+    public void findSimilarSlides(Path slide) {
+        findSimilarSlides.send(slide);
+    }
+
+    public void onFindSimilarSlides(Consumer<Path> handler) {
+        findSimilarSlides.handle(handler);
     }
 
     /** One kind of request and the handlers that act on it, in the order they registered. */

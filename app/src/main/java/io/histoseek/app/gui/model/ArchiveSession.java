@@ -9,12 +9,21 @@ import io.histoseek.index.pipeline.SlideEmbedding;
 import io.histoseek.index.search.RefinedScoring;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.Archives;
+import io.histoseek.index.archive.SlideLabel;
+import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
+import io.histoseek.index.cases.SlideRanking;
+import io.histoseek.index.cases.Vote;
 import io.histoseek.index.pipeline.SlideQueryEmbedder;
+import io.histoseek.index.search.ArchiveLabels;
 import io.histoseek.index.search.ArchiveSearcher;
+import io.histoseek.index.search.CaseVotes;
 import io.histoseek.index.search.SearchException;
+import io.histoseek.index.search.SimilarSlides;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -71,10 +80,16 @@ public final class ArchiveSession implements AutoCloseable {
                 .orElse(true);
     }
 
-    /** Tiles like the query's positive examples and unlike its negative ones (one example: the plain search). */
+    /**
+     * Tiles like the query's positive examples and unlike its negative ones (one example: the
+     * plain search), only from slides with the chosen label when one is chosen.
+     */
     public ResultGallery search(Query query, SearchOptions options) {
-        return gallerySearch().search(query.examples(),
-                new io.histoseek.index.search.SearchOptions(options.k(), options.excludeSameSlide(), options.maxPerSlide(), 0));
+        var engineOptions = new io.histoseek.index.search.SearchOptions(options.k(), options.excludeSameSlide(), options.maxPerSlide(), 0);
+        if (options.label() != null) {
+            engineOptions = engineOptions.onlyFrom(ArchiveLabels.of(archive).slidesLabeled(options.label()));
+        }
+        return gallerySearch().search(query.examples(), engineOptions);
     }
 
     /** The query's heat maps of the archive's slides, for an export of its gallery. */
@@ -102,10 +117,35 @@ public final class ArchiveSession implements AutoCloseable {
         return embedder.embedSlide(slide.toAbsolutePath().normalize(), Limits.HEAT_MAP_TILES, progress, cancelled);
     }
 
+    /** The vote of the {@code k} nearest labeled tiles of other cases on a point or rectangle of a slide. */
+    public Vote vote(Path slide, long x, long y, long width, long height, int k) {
+        ArchiveSearcher.QueryVector query = searcher().queryVector(slide.toAbsolutePath().normalize(), x, y, width, height);
+        return new CaseVotes(archive, ArchiveLabels.of(archive)).vote(query.vector(), query.slideId(), k, 0);
+    }
+
+    /** The archive's slides most like a whole slide of it (Yottixel's rule), best first; never the slide's own case. */
+    public List<SimilarSlide> similarSlides(Path slide, int k) {
+        searcher();
+        SlideRecord record = archive.slide(archive.storedPath(slide.toAbsolutePath().normalize())).orElseThrow(() ->
+                new SearchException(slide + ": not a slide of archive " + folder + " (index it first)"));
+        SimilarSlides similar = new SimilarSlides(archive);
+        List<float[]> mosaic = similar.mosaic(record.id());
+        if (mosaic.isEmpty()) throw new SearchException(slide + ": no tiles in archive " + folder + " (not indexed, or no tissue)");
+        ArchiveLabels labels = ArchiveLabels.of(archive);
+        List<SimilarSlide> out = new ArrayList<>();
+        for (SlideRanking.RankedSlide ranked : similar.rank(mosaic, labels.otherCases(record.id()), SimilarSlides.HITS_PER_TILE)) {
+            if (out.size() == k) break;
+            archive.slide(ranked.slideId()).ifPresent(found -> out.add(new SimilarSlide(out.size() + 1, ranked.score(),
+                    archive.resolve(found.path()), labels.of(found.id()).map(SlideLabel::label).orElse(""))));
+        }
+        return out;
+    }
+
     private GallerySearch gallerySearch() {
         return new GallerySearch(searcher());
     }
 
+    /** The searcher; refuses in one line while the archive holds no vectors. */
     private ArchiveSearcher searcher() {
         if (searcher == null) {
             throw new SearchException(folder + ": archive holds no vectors yet (index some slides first)");

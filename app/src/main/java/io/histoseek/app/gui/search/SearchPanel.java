@@ -12,6 +12,7 @@ import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.Query;
 import io.histoseek.app.gui.model.SearchOptions;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,6 +32,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +47,7 @@ public final class SearchPanel extends VBox {
     static final String BY_SCORE = "Best first";
     static final String BY_SLIDE = "Grouped by slide";
     private static final String PROMPT = "Click tissue to search the archive (shift-drag for a region, ctrl-click to add an example).";
+    static final String ANY_LABEL = "Any label";
 
     private final AppModel model;
     private final TileRenderer renderer;
@@ -55,6 +58,7 @@ public final class SearchPanel extends VBox {
     private final CheckBox excludeSameSlide = new CheckBox("Exclude this slide");
     private final Spinner<Integer> maxPerSlide = new Spinner<>(0, 500, SearchOptions.DEFAULT.maxPerSlide());
     private final ComboBox<String> order = new ComboBox<>();
+    private final ComboBox<String> label = new ComboBox<>();
     private final ProgressIndicator progress = new ProgressIndicator();
     private final Label status = new Label(PROMPT);
     private final VBox aboveGallery = new VBox(6);
@@ -79,6 +83,13 @@ public final class SearchPanel extends VBox {
         order.getItems().addAll(BY_SCORE, BY_SLIDE);
         order.setValue(BY_SCORE);
         order.valueProperty().addListener((obs, old, now) -> gallery.setGrouped(BY_SLIDE.equals(now)));
+        label.setId("labelFilter");
+        label.getItems().add(ANY_LABEL);
+        label.setValue(ANY_LABEL);
+        label.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) updateOptions();
+        });
+        model.labelsProperty().addListener((obs, old, now) -> showLabels(now.labels().names()));
         k.valueProperty().addListener((obs, old, now) -> updateOptions());
         maxPerSlide.valueProperty().addListener((obs, old, now) -> updateOptions());
         excludeSameSlide.selectedProperty().addListener((obs, old, now) -> updateOptions());
@@ -110,7 +121,9 @@ public final class SearchPanel extends VBox {
     private List<Node> rows() {
         HBox row1 = new HBox(6, new Label("Hits"), k, new Label("Max per slide"), maxPerSlide, new Label("(0: no limit)"));
         row1.setAlignment(Pos.CENTER_LEFT);
-        HBox row2 = new HBox(10, excludeSameSlide, new Label("Order"), order);
+        HBox row2 = new HBox(10, excludeSameSlide, new Label("Order"), order, label);
+        label.visibleProperty().bind(Bindings.size(label.getItems()).greaterThan(1));
+        label.managedProperty().bind(label.visibleProperty());
         row2.setAlignment(Pos.CENTER_LEFT);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -136,7 +149,18 @@ public final class SearchPanel extends VBox {
     }
 
     private void updateOptions() {
-        model.optionsProperty().set(new SearchOptions(k.getValue(), excludeSameSlide.isSelected(), maxPerSlide.getValue()));
+        String only = ANY_LABEL.equals(label.getValue()) ? null : label.getValue();
+        model.optionsProperty().set(new SearchOptions(k.getValue(), excludeSameSlide.isSelected(), maxPerSlide.getValue(), only));
+    }
+
+    /** The labels of the open archive to filter by; a chosen label that is gone falls back to any. */
+    private void showLabels(List<String> names) {
+        String chosen = label.getValue();
+        List<String> items = new ArrayList<>();
+        items.add(ANY_LABEL);
+        items.addAll(names);
+        label.getItems().setAll(items);
+        label.setValue(items.contains(chosen) ? chosen : ANY_LABEL);
     }
 
     private void chooseExportFolder() {

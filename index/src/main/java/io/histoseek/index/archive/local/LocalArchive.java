@@ -4,6 +4,7 @@ import io.histoseek.index.archive.ArchiveCounts;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.index.archive.CommitStamp;
+import io.histoseek.index.archive.SlideLabel;
 import io.histoseek.index.archive.SlideMetadata;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
@@ -138,6 +139,11 @@ final class LocalArchive implements ArchiveWriter {
     }
 
     @Override
+    public Map<Long, SlideLabel> labels() {
+        return db.read("read the labels", Labels::all);
+    }
+
+    @Override
     public VectorEngine vectors() {
         return engine;
     }
@@ -267,6 +273,21 @@ final class LocalArchive implements ArchiveWriter {
         engine.commit(new CommitStamp(removed, lastTileId));
         afterStep.accept("slide vectors removed");
         return true;
+    }
+
+    @Override
+    public void putLabels(Collection<SlideLabel> labels) {
+        requireWriter();
+        db.write("store " + labels.size() + " labels", c -> {
+            Labels.put(c, labels);
+            return null;
+        });
+    }
+
+    @Override
+    public int removeLabels(Collection<Long> slideIds) {
+        requireWriter();
+        return db.write("remove labels", c -> Labels.remove(c, slideIds));
     }
 
     @Override

@@ -80,6 +80,7 @@ public final class LocalArchives implements ArchiveProvider {
             boolean migrated = version == 1;
             if (migrated) V1Migration.run(db, engine, options.progress());
             V1Migration.finish(db, folder);
+            Schema.upgrade(db);
             TileSpec spec = checkedArchive(db, file);
             Consistency.restore(db, engine, options.fullCheck() || migrated, options.progress());
             return new LocalArchive(folder, db, engine, spec, lock);

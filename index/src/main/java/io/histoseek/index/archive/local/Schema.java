@@ -20,7 +20,14 @@ final class Schema {
     record Upgrade(int toVersion, List<String> statements) {
     }
 
-    /** Version 2: vectors live in the engine only; tiles keep their place. Tile ids come from the archive. */
+    /** Version 3: a label per slide and the case (patient) it belongs to; NULL case: the slide is its own. */
+    static final String LABELS = """
+            CREATE TABLE labels (
+              slide_id INTEGER PRIMARY KEY REFERENCES slides(id) ON DELETE CASCADE,
+              label TEXT NOT NULL,
+              case_name TEXT)""";
+
+    /** The current schema: vectors live in the engine only; tiles keep their place (tile ids come from the archive); labels. */
     static final List<String> CREATE = List.of(
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
             """
@@ -51,15 +58,16 @@ final class Schema {
               y INTEGER NOT NULL,
               size INTEGER NOT NULL,
               tissue_fraction REAL NOT NULL)""",
-            "CREATE INDEX tiles_by_slide_position ON tiles(slide_id, x, y)");
+            "CREATE INDEX tiles_by_slide_position ON tiles(slide_id, x, y)",
+            LABELS);
 
     /** The SQL of the step from version 1, run once the vectors are in the engine. */
     static final Upgrade V1_TO_V2 = new Upgrade(2, List.of("ALTER TABLE tiles DROP COLUMN vector"));
 
     /** SQL-only steps after version 2, in order. */
-    static final List<Upgrade> UPGRADES = List.of();
+    static final List<Upgrade> UPGRADES = List.of(new Upgrade(3, List.of(LABELS)));
 
-    static final int CURRENT_VERSION = 2;
+    static final int CURRENT_VERSION = 3;
 
     private Schema() {
     }
@@ -85,6 +93,18 @@ final class Schema {
         try (Statement st = connection.createStatement()) {
             for (String sql : CREATE) st.execute(sql);
             st.execute("PRAGMA user_version = " + CURRENT_VERSION);
+        }
+    }
+
+    /** Runs every SQL-only upgrade the database lacks, each in its own transaction (the writer holds the lock). */
+    static void upgrade(Database db) {
+        for (Upgrade upgrade : UPGRADES) {
+            int version = db.read("read the schema version", Schema::version);
+            if (version >= upgrade.toVersion()) continue;
+            db.write("upgrade the archive to schema " + upgrade.toVersion(), c -> {
+                apply(c, upgrade);
+                return null;
+            });
         }
     }
 

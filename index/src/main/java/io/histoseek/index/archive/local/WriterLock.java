@@ -34,6 +34,8 @@ import java.util.function.BooleanSupplier;
 final class WriterLock implements AutoCloseable {
     static final String FILE = "writer.lock";
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How long a holder may take between locking the file and writing who it is. */
+    private static final Duration HOLDER_WRITE_GRACE = Duration.ofSeconds(1);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     /** Lock files held by this process, with what the holder wrote in them. */
@@ -56,11 +58,19 @@ final class WriterLock implements AutoCloseable {
     static WriterLock acquire(Path folder, String archive, String command, Duration wait, BooleanSupplier stop) {
         Path file = folder.resolve(FILE).toAbsolutePath().normalize();
         long deadline = System.nanoTime() + wait.toNanos();
+        long holderDeadline = deadline + HOLDER_WRITE_GRACE.toNanos();
         try {
             while (true) {
                 Attempt attempt = attempt(file, command);
                 if (attempt.lock() != null) return attempt.lock();
-                if (System.nanoTime() >= deadline) throw new ArchiveException(holderMessage(archive, attempt.holder()));
+                if (System.nanoTime() >= deadline) {
+                    boolean holderUnwritten = !attempt.holder().contains("pid=");
+                    if (holderUnwritten && System.nanoTime() < holderDeadline) {
+                        Thread.sleep(20); // the holder has just taken the lock and is writing its name
+                        continue;
+                    }
+                    throw new ArchiveException(holderMessage(archive, attempt.holder()));
+                }
                 if (stop.getAsBoolean()) throw new ArchiveException(archive + ": stopped while waiting for another writer");
                 Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
             }
