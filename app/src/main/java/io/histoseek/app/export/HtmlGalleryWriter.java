@@ -19,6 +19,8 @@ import java.util.Locale;
 public final class HtmlGalleryWriter implements GalleryWriter {
     public static final String FILE_NAME = "index.html";
     private static final int SCALE_BAR_TARGET_PIXELS = 100;
+    /** How wide a card shows its picture, in CSS pixels, whatever the tile's own size. */
+    private static final int SHOWN_PIXELS = 224;
 
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;margin:24px;background:#f4f5f7;color:#1d2329}
@@ -27,8 +29,8 @@ public final class HtmlGalleryWriter implements GalleryWriter {
             .grid{display:flex;flex-wrap:wrap;gap:14px}
             .card{background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.15);padding:8px;width:240px}
             .card.query{border:3px solid #00b4ff}
-            .card img{display:block;width:224px;height:224px;object-fit:contain;background:#eee}
-            .card .missing{width:224px;height:224px;display:flex;align-items:center;justify-content:center;background:#ddd;color:#555;font-size:13px;text-align:center}
+            .card img{display:block;width:%1$dpx;height:%1$dpx;object-fit:contain;background:#eee}
+            .card .missing{width:%1$dpx;height:%1$dpx;display:flex;align-items:center;justify-content:center;background:#ddd;color:#555;font-size:13px;text-align:center}
             .bar{height:5px;background:#111;margin-top:6px}
             .barlabel{font-size:11px;color:#333}
             .score{font-weight:600;font-size:14px;margin-top:6px}
@@ -37,7 +39,7 @@ public final class HtmlGalleryWriter implements GalleryWriter {
             .heat{font-size:12px;margin-top:4px}
             .scores{margin-bottom:18px}
             .scores .label{font-size:13px;color:#5b6570;margin-bottom:4px}
-            """;
+            """.formatted(SHOWN_PIXELS);
 
     @Override
     public List<Path> write(RenderedGallery rendered, Path folder) throws IOException {
@@ -95,12 +97,12 @@ public final class HtmlGalleryWriter implements GalleryWriter {
         html.append("</div>\n");
     }
 
-    /** The bar is drawn at the size the image is shown (224 px wide), so it measures the picture. */
+    /** The bar is drawn at the size the image is shown ({@link #SHOWN_PIXELS} wide), so it measures the picture. */
     private static void scaleBar(StringBuilder html, RenderedTile rendered) {
         if (rendered.micronsPerPixel() <= 0) {
             return;
         }
-        double shownMicronsPerPixel = rendered.micronsPerPixel() * rendered.pixelWidth() / 224.0;
+        double shownMicronsPerPixel = rendered.micronsPerPixel() * rendered.pixelWidth() / (double) SHOWN_PIXELS;
         ScaleBar bar = ScaleBar.forScreen(shownMicronsPerPixel, SCALE_BAR_TARGET_PIXELS);
         html.append(String.format(Locale.ROOT, "<div class=\"bar\" style=\"width:%.0fpx\"></div>", bar.pixels()))
                 .append("<div class=\"barlabel\">").append(Text.html(bar.label())).append("</div>");
