@@ -1,6 +1,7 @@
 package io.histoseek.index.archive;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * An implementation of archives (the local folder today, SolrCloud later), found by
@@ -15,4 +16,9 @@ public interface ArchiveProvider {
     Archive openForReading(Path address);
 
     ArchiveWriter openForWriting(Path address, WriterOptions options);
+
+    /** Who writes the archive at {@code address} now, as far as this provider can tell without waiting for it. */
+    default Optional<ArchiveWriterInfo> writer(Path address) {
+        return Optional.empty();
+    }
 }

@@ -1,9 +1,10 @@
 package io.histoseek.index.archive;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The one place that opens an archive for reading and the one place that opens it for writing. */
+/** The one place that opens an archive for reading and the one place that opens it for writing (and tells who writes it). */
 public final class Archives {
     private Archives() {
     }
@@ -22,6 +23,14 @@ public final class Archives {
      */
     public static ArchiveWriter openForWriting(Path address, WriterOptions options) {
         return provider(address).openForWriting(address, options);
+    }
+
+    /**
+     * Who writes the archive now (another process's index, remove, migrate...), or empty when
+     * nobody does or the implementation cannot tell; for a reader that wants to say the archive is busy.
+     */
+    public static Optional<ArchiveWriterInfo> writer(Path address) {
+        return provider(address).writer(address);
     }
 
     private static ArchiveProvider provider(Path address) {

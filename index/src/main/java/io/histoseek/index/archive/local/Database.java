@@ -4,7 +4,10 @@ import io.histoseek.index.DiskErrors;
 import io.histoseek.index.archive.ArchiveException;
 import org.sqlite.SQLiteConfig;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -32,7 +35,41 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(Path folder) {
-        Path file = folder.resolve(FILE);
+        return openFile(folder.resolve(FILE));
+    }
+
+    /**
+     * Makes a new {@value #FILE} in {@code folder} whole under a temporary name, then renames it into
+     * place: a reader (or a crash) sees no archive or a complete one, never an empty or half-made
+     * file. The caller holds the writer lock, so no other process creates it meanwhile.
+     */
+    static void create(Path folder, Work<?> init) {
+        Path temp = folder.resolve(FILE + ".new");
+        try {
+            deleteWithCompanions(temp); // a creation that crashed
+            try (Database db = openFile(temp)) {
+                db.write("create the archive", init);
+            }
+            Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            String problem = DiskErrors.of(temp, e, 0).map(DiskErrors.Problem::reason).orElse(e.toString());
+            throw new ArchiveException(folder.resolve(FILE) + ": cannot create the archive (" + problem + ")", e);
+        } finally {
+            try {
+                deleteWithCompanions(temp);
+            } catch (IOException ignored) {
+                // Left for the next creation to delete.
+            }
+        }
+    }
+
+    private static void deleteWithCompanions(Path file) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
+    }
+
+    private static Database openFile(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);

@@ -1,22 +1,28 @@
 package io.histoseek.index.archive.local;
 
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveBusyException;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.ArchiveProvider;
 import io.histoseek.index.archive.ArchiveWriter;
+import io.histoseek.index.archive.ArchiveWriterInfo;
 import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.model.TileSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Opens local archives (a folder): for reading, checking only that this Histoseek reads it; for
  * writing, under the writer lock, creating a new archive inside the lock (so two runs started
- * together never both create it), migrating an old one and restoring consistency after a crash.
+ * together never both create it) under a temporary name renamed into place (so nobody ever sees
+ * half of one), migrating an old one and restoring consistency after a crash.
  */
 public final class LocalArchives implements ArchiveProvider {
     /** A URL scheme ({@code solr://}, {@code https://}; a path keeps one slash of them): another provider's address. */
@@ -31,13 +37,24 @@ public final class LocalArchives implements ArchiveProvider {
     public Archive openForReading(Path folder) {
         requireFolder(folder);
         Path file = folder.resolve(Database.FILE);
-        if (!Files.isRegularFile(file)) throw new ArchiveException(folder + ": no archive here (" + Database.FILE + " is missing)");
+        if (!Files.isRegularFile(file)) {
+            WriterLock.holder(folder).ifPresent(holder -> {
+                throw new ArchiveBusyException("archive " + folder + " is being created by " + holder.describe()
+                        + "; open it again when that ends", holder);
+            });
+            throw new ArchiveException(folder + ": no archive here (" + Database.FILE + " is missing)");
+        }
         Database db = Database.open(folder);
         LuceneVectorEngine engine = null;
         try {
             int version = db.read("read the schema version", c -> Schema.check(c, file.toString()));
             if (version == 0) throw new ArchiveException(file + ": not a Histoseek archive (no schema)");
             if (version < Schema.CURRENT_VERSION) {
+                Optional<ArchiveWriterInfo> upgrading = WriterLock.holder(folder);
+                if (upgrading.isPresent()) {
+                    throw new ArchiveBusyException("archive " + folder + " is being upgraded by " + upgrading.get().describe()
+                            + "; open it again when that ends", upgrading.get());
+                }
                 throw new ArchiveException(folder + ": archive written by an older Histoseek (schema " + version
                         + "); upgrade it once with `histoseek migrate --archive " + folder + "` (or any command that writes to it)");
             }
@@ -65,16 +82,20 @@ public final class LocalArchives implements ArchiveProvider {
                 throw new ArchiveException(folder + ": no archive here (" + Database.FILE + " is missing)");
             }
         }
-        WriterLock lock = WriterLock.acquire(folder, folder.toString(), options.command(), options.lockWait(), options.stop());
+        WriterLock lock = WriterLock.acquire(folder, folder.toString(), options);
         Database db = null;
         LuceneVectorEngine engine = null;
         try {
+            if (!Files.isRegularFile(folder.resolve(Database.FILE))) {
+                Database.create(folder, c -> create(c, options.createRoot().orElseThrow()));
+            }
             db = Database.open(folder);
             Path file = db.file();
             int version = db.read("read the schema version", c -> Schema.check(c, file.toString()));
             if (version == 0) {
+                // An empty file: a creation by an older Histoseek that crashed, or a stranger's.
                 if (options.createRoot().isEmpty()) throw new ArchiveException(file + ": not a Histoseek archive (no schema)");
-                create(db, options.createRoot().get());
+                db.write("create the archive", c -> create(c, options.createRoot().get()));
             }
             engine = LuceneVectorEngine.openForWriting(folder, LuceneSettings.current());
             boolean migrated = version == 1;
@@ -96,15 +117,18 @@ public final class LocalArchives implements ArchiveProvider {
         if (!Files.isDirectory(folder)) throw new ArchiveException(folder + ": no such archive folder");
     }
 
-    /** A new archive: the schema and its facts in one transaction, so it is there whole or not at all. */
-    private static void create(Database db, Path slideRoot) {
-        db.write("create the archive", c -> {
-            Schema.create(c);
-            Meta.put(c, Meta.ROOT, slideRoot.toAbsolutePath().normalize().toString());
-            Meta.put(c, Meta.ARCHIVE_ID, UUID.randomUUID().toString());
-            Meta.put(c, Meta.TILE_SPEC, TileSpec.DEFAULT.key());
-            return null;
-        });
+    /** A new archive's schema and facts, inside the caller's one transaction. */
+    private static Void create(Connection c, Path slideRoot) throws SQLException {
+        Schema.create(c);
+        Meta.put(c, Meta.ROOT, slideRoot.toAbsolutePath().normalize().toString());
+        Meta.put(c, Meta.ARCHIVE_ID, UUID.randomUUID().toString());
+        Meta.put(c, Meta.TILE_SPEC, TileSpec.DEFAULT.key());
+        return null;
+    }
+
+    @Override
+    public Optional<ArchiveWriterInfo> writer(Path folder) {
+        return Files.isDirectory(folder) ? WriterLock.holder(folder) : Optional.empty();
     }
 
     /** Refuses an archive without a root or made with another tile spec. */

@@ -1,7 +1,10 @@
 package io.histoseek.index.archive.local;
 
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveBusyException;
 import io.histoseek.index.archive.ArchiveException;
+import io.histoseek.index.archive.ArchiveProgress;
+import io.histoseek.index.archive.ArchiveWriterInfo;
 import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.WriterOptions;
@@ -14,9 +17,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -91,6 +97,44 @@ class WriterLockTest {
     }
 
     @Test
+    void aWaitingWriterIsToldOnceWhoItWaitsForAndReadersCanAskWhoWrites() throws Exception {
+        Path archive = dir.resolve("archive");
+        assertEquals(Optional.empty(), Archives.writer(archive), "no folder, no writer");
+        ArchiveWriter first = create(archive);
+        Instant taken = Instant.now();
+        ArchiveWriterInfo writing = Archives.writer(archive).orElseThrow();
+        assertEquals(new ArchiveWriterInfo(ProcessHandle.current().pid(), "index", writing.started()), writing);
+        assertTrue(Duration.between(writing.started().orElseThrow(), taken).abs().toSeconds() < 5, writing.toString());
+        List<ArchiveWriterInfo> told = new CopyOnWriteArrayList<>();
+        ArchiveProgress listener = new ArchiveProgress() {
+            @Override
+            public void update(String message, long done, long total) {
+            }
+
+            @Override
+            public void waitingForWriter(ArchiveWriterInfo holder) {
+                told.add(holder);
+                first.close();
+            }
+        };
+        try (ArchiveWriter second = Archives.openForWriting(archive, WriterOptions.of("remove").waiting(Duration.ofSeconds(30))
+                .reportingTo(listener))) {
+            assertEquals(List.of(writing), told);
+            assertEquals("remove", Archives.writer(archive).orElseThrow().command());
+        }
+        assertEquals(Optional.empty(), Archives.writer(archive), "the lock file stays, but nobody holds it");
+    }
+
+    @Test
+    void aRefusalCarriesWhoHoldsTheArchive() {
+        Path archive = dir.resolve("archive");
+        try (ArchiveWriter first = create(archive)) {
+            var refused = assertThrows(ArchiveBusyException.class, () -> Archives.openForWriting(archive, WriterOptions.of("remove")));
+            assertEquals(Archives.writer(archive), refused.holder());
+        }
+    }
+
+    @Test
     void theLockGoesWithAProcessKilledWhileWriting() throws Exception {
         Path archive = dir.resolve("archive");
         create(archive).close();
@@ -104,11 +148,13 @@ class WriterLockTest {
             var refused = assertThrows(ArchiveException.class,
                     () -> Archives.openForWriting(archive, WriterOptions.of("index")));
             assertTrue(refused.getMessage().contains("by process " + holder.pid() + " (migrate started "), refused.getMessage());
+            assertEquals(holder.pid(), Archives.writer(archive).orElseThrow().pid(), "a reader sees who writes");
         } finally {
             holder.destroyForcibly();
             assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
         }
         assertFalse(holder.isAlive());
+        assertEquals(Optional.empty(), Archives.writer(archive), "a dead holder writes nothing");
         Archives.openForWriting(archive, WriterOptions.of("index")).close();
     }
 
