@@ -8,6 +8,7 @@ import io.histoseek.index.archive.NewTile;
 import io.histoseek.index.archive.SlideMetadata;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
+import io.histoseek.index.archive.ArchiveWriterInfo;
 import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.tile.TilePosition;
 import io.histoseek.model.load.Encoders;
@@ -54,7 +55,7 @@ final class Indexer {
         List<Path> files = new SlideFileScanner(Set.of(archiveFolder)).scan(request.folders());
         // The lock first: a second writer is refused before the encoder loads.
         try (ArchiveWriter archive = Archives.openForWriting(archiveFolder, writerOptions());
-             TileEncoder encoder = Encoders.open(request.checkpoint(), request.encoderOptions())) {
+             TileEncoder encoder = openEncoder()) {
             EncoderSettings.bind(archive, request, encoder);
             ProgressMeter meter = new ProgressMeter(files.size(), System::nanoTime);
             List<String> vanished = reportVanished(archive, files);
@@ -91,6 +92,12 @@ final class Indexer {
         }
     }
 
+    /** The encoder, once the archive is taken: the listener hears first that the wait (if any) is over. */
+    private TileEncoder openEncoder() throws Exception {
+        listener.archiveOpened();
+        return Encoders.open(request.checkpoint(), request.encoderOptions());
+    }
+
     private WriterOptions writerOptions() {
         ArchiveProgress progress = new ArchiveProgress() {
             @Override
@@ -101,6 +108,11 @@ final class Indexer {
             @Override
             public void note(String message) {
                 listener.note(message);
+            }
+
+            @Override
+            public void waitingForWriter(ArchiveWriterInfo holder) {
+                listener.waitingForWriter(holder);
             }
         };
         return WriterOptions.of("index").waiting(request.lockWait())

@@ -5,6 +5,7 @@ import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.GuiPreferences;
+import io.histoseek.index.archive.Archives;
 import javafx.application.Platform;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -17,7 +18,9 @@ import java.util.concurrent.ExecutorService;
 /**
  * Opens archives for the app: in the background (its index may need rebuilding, with progress
  * on the status line), then makes it the model's archive, remembers it for the next start and
- * closes the previous one. An archive an indexing run just finished is opened afresh.
+ * closes the previous one. An archive an indexing run just finished is opened afresh. Opening never
+ * waits for a writer: the status line says when another process writes the archive (or is still
+ * creating or upgrading it, which is told instead of a failure).
  */
 public final class ArchiveOpener {
     private final AppModel model;
@@ -62,8 +65,10 @@ public final class ArchiveOpener {
             background.execute(previous::close);
         }
         model.preferences().put(GuiPreferences.ARCHIVE, folder.toString());
-        model.statusProperty().set(opened.searchable() ? "Archive " + folder + " open: click tissue to search it"
-                : "Archive " + folder + " holds no vectors yet: index some slides");
+        String writing = Archives.writer(folder).map(holder -> "; " + holder.describe()
+                + " is writing it, new slides appear as they are committed").orElse("");
+        model.statusProperty().set(opened.searchable() ? "Archive " + folder + " open: click tissue to search it" + writing
+                : "Archive " + folder + " holds no vectors yet" + (writing.isEmpty() ? ": index some slides" : writing));
     }
 
     /** Stops opening and closes the open archive. */

@@ -1,6 +1,7 @@
 package io.histoseek.app.gui.wizard;
 
 import io.histoseek.app.gui.fx.Messages;
+import io.histoseek.index.archive.ArchiveWriterInfo;
 import io.histoseek.index.pipeline.IndexingJob;
 import io.histoseek.index.pipeline.IndexingListener;
 import io.histoseek.index.pipeline.IndexingProgress;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * The run: progress bar, slides and tiles done, tiles/s, ETA, the slide being embedded, a log of
- * failures, and pause / cancel / resume. Events arrive on the job's threads and are handed to
+ * failures, and pause / cancel / resume. While another process writes the archive the run waits
+ * for it, saying who that is and since when, and Cancel gives up. Events arrive on the job's threads and are handed to
  * the FX thread; the window stays usable (and the archive searchable) meanwhile.
  */
 final class RunPage extends VBox {
@@ -36,6 +38,8 @@ final class RunPage extends VBox {
     private final Button cancel = new Button("Cancel");
     private final Button resume = new Button("Resume run");
     private final Label outcome = new Label();
+    /** Says who writes the archive while the run waits for it; empty otherwise. */
+    private final Label busy = new Label();
     private IndexingJob job;
     private WizardSettings settings;
     private Consumer<IndexingSummary> onFinished = summary -> {};
@@ -56,6 +60,10 @@ final class RunPage extends VBox {
         resume.setId("resumeRunButton");
         outcome.setId("indexOutcome");
         outcome.setWrapText(true);
+        busy.setId("archiveBusy");
+        busy.setWrapText(true);
+        busy.managedProperty().bind(busy.visibleProperty());
+        busy.setVisible(false);
         pause.setOnAction(event -> togglePause());
         cancel.setOnAction(event -> cancel());
         resume.setOnAction(event -> start(settings));
@@ -63,7 +71,7 @@ final class RunPage extends VBox {
         Label failuresTitle = new Label("Slides that failed");
         failuresTitle.getStyleClass().add("section-title");
         VBox.setVgrow(failures, Priority.ALWAYS);
-        getChildren().addAll(bar, counts, rate, current, new HBox(8, pause, cancel, resume), outcome, failuresTitle, failures);
+        getChildren().addAll(bar, counts, rate, current, busy, new HBox(8, pause, cancel, resume), outcome, failuresTitle, failures);
     }
 
     void setOnFinished(Consumer<IndexingSummary> handler) {
@@ -133,6 +141,15 @@ final class RunPage extends VBox {
     private void finished(IndexingJob finishedJob, IndexingSummary summary, Throwable failure) {
         setButtons(false);
         pause.setText("Pause");
+        boolean wasWaiting = busy.isVisible();
+        showBusy(null);
+        if (failure != null && wasWaiting && finishedJob.isCancelled()) {
+            bar.setProgress(0);
+            counts.setText("Not started");
+            outcome.setText("Cancelled while waiting for the other writer; nothing was written. Resume run waits again.");
+            resume.setDisable(false);
+            return;
+        }
         if (failure != null) {
             outcome.setText("Indexing stopped: " + Messages.oneLine(failure));
             resume.setDisable(false);
@@ -147,6 +164,19 @@ final class RunPage extends VBox {
         if (finishedJob == job) {
             onFinished.accept(summary);
         }
+    }
+
+    /** Shows who writes the archive while this run waits for it, or hides the line ({@code holder} null). */
+    private void showBusy(ArchiveWriterInfo holder) {
+        busy.setVisible(holder != null);
+        if (holder == null) {
+            busy.setText("");
+            return;
+        }
+        busy.setText("Archive busy: " + settings.archive() + " is being written by " + holder.describe()
+                + ". This run starts when that ends; Cancel gives up without writing anything.");
+        counts.setText("Waiting for the other writer\u2026");
+        bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
     }
 
     private void setButtons(boolean runningNow) {
@@ -196,6 +226,19 @@ final class RunPage extends VBox {
         @Override
         public void note(String message) {
             Platform.runLater(() -> outcome.setText(message));
+        }
+
+        @Override
+        public void waitingForWriter(ArchiveWriterInfo holder) {
+            Platform.runLater(() -> showBusy(holder));
+        }
+
+        @Override
+        public void archiveOpened() {
+            Platform.runLater(() -> {
+                showBusy(null);
+                counts.setText("Loading the encoder\u2026");
+            });
         }
     }
 }
