@@ -2,6 +2,7 @@ package io.histoseek.app.cli;
 
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.ArchiveCounts;
+import io.histoseek.index.archive.SlideMetadata;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
 import io.histoseek.model.ModelIdentity;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -28,6 +31,10 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Option(names = "--failures", description = "Also list each failed slide and its reason.")
     boolean failures;
+
+    @Option(names = "--slides", description = "Also list each slide: status, tiles, mpp and where the mpp came from "
+            + "(slide, tiff-resolution, objective-power (estimate), user).")
+    boolean slides;
 
     @Spec
     CommandSpec spec;
@@ -50,6 +57,16 @@ public final class InfoCommand implements Callable<Integer> {
             out.println("checkpoint: " + model.map(ModelIdentity::fingerprint).orElse("none"));
             out.println("architecture: " + model.map(ModelIdentity::architecture).orElse("none"));
             out.println("dimension: " + model.map(m -> Integer.toString(m.dimension())).orElse("none"));
+            if (slides) {
+                SlidePaths paths = new SlidePaths(store);
+                Map<Long, Long> tiles = store.tileCountsBySlide();
+                for (SlideRecord slide : store.slides()) {
+                    SlideMetadata metadata = slide.metadata();
+                    out.println("slide: " + paths.shown(slide.path()) + "\t" + slide.status().name().toLowerCase(Locale.ROOT)
+                            + "\ttiles " + tiles.getOrDefault(slide.id(), 0L) + "\tmpp " + metadata.describeMpp()
+                            + "\tmpp_source " + (metadata.mppSource().isEmpty() ? "not recorded" : metadata.mppSource()));
+                }
+            }
             if (failures) {
                 SlidePaths paths = new SlidePaths(store);
                 for (SlideRecord slide : store.slides()) {

@@ -20,6 +20,8 @@ import io.histoseek.app.gui.viewer.SlideViewer;
 import io.histoseek.app.gui.viewer.Thumbnails;
 import io.histoseek.app.gui.viewer.overlay.HeatMapOverlay;
 import io.histoseek.app.gui.wizard.IndexWizard;
+import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.RegionCache;
 import io.histoseek.index.slide.SlideImage;
@@ -146,11 +148,19 @@ public final class MainWindow {
         if (image == null) {
             return;
         }
+        // A slide of the archive shows the scale its tiles were cut at, as recorded (--mpp included).
+        Optional<SlideMetadata> stored = Optional.ofNullable(model.archiveProperty().get())
+                .flatMap(session -> session.indexedRecord(image.file())).map(SlideRecord::metadata)
+                .filter(metadata -> metadata.mpp() > 0 && !metadata.mppSource().isEmpty());
         PhysicalScale scale = image.scale();
-        String mpp = !scale.known() ? "mpp unknown" : String.format(Locale.ROOT, "%.3f \u00b5m/px%s", scale.mpp(),
-                scale.source().isEstimate() ? " (estimated from the objective)" : "");
+        String mpp = stored.map(metadata -> mppText(metadata.mpp(), metadata.mppEstimated()))
+                .orElse(!scale.known() ? "mpp unknown" : mppText(scale.mpp(), scale.source().isEstimate()));
         stage.setTitle(TITLE + " \u2014 " + image.name());
         slideLabel.setText(image.name() + "   " + image.width() + " \u00d7 " + image.height() + " px   " + mpp);
+    }
+
+    private static String mppText(double mpp, boolean estimated) {
+        return String.format(Locale.ROOT, "%.3f \u00b5m/px%s", mpp, estimated ? " (estimated from the objective)" : "");
     }
 
     public Parent root() {

@@ -71,7 +71,7 @@ class CasesCommandsTest {
                     tiles.add(new NewTile((t % 4) * 224L, (t / 4) * 224L, 224, 1f, v));
                     kept.add(v);
                 }
-                writer.commitSlide(new SlideMetadata(slide[0], 1, 1, "q", "test", 0.5, 896, 672), tiles);
+                writer.commitSlide(new SlideMetadata(slide[0], 1, 1, "q", "test", 0.5, "slide", 896, 672), tiles);
                 vectors.put(slide[0], kept);
             }
         }

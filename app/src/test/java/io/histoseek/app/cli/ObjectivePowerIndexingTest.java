@@ -42,6 +42,36 @@ class ObjectivePowerIndexingTest {
                 refused.err().lines().filter(line -> !line.startsWith("slides ")).toList());
     }
 
+    @Test
+    void theArchiveRecordsWhereEachSlidesMppCameFromAndInfoListsIt() throws IOException {
+        Path folder = copy(SharedTestData.path("data/slides-no-mpp/CMU-1-Small-Region_appmag20-no-mpp.svs"), "all");
+        Files.copy(SharedTestData.slides().resolve("CMU-1-Small-Region.svs"), folder.resolve("CMU-1-Small-Region.svs"));
+        Files.copy(SharedTestData.slides().resolve("constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif"),
+                folder.resolve("generic.tif"));
+        Path archive = dir.resolve("archive-all");
+        assertEquals(0, index(archive, folder).exit());
+        Path given = copy(SharedTestData.slides().resolve("tcga-cr-7395-01a-01-ts1.svs"), "given");
+        ArchiveCommandsTest.Result withMpp = run("index", given.toString(), "--archive", dir.resolve("archive-given").toString(),
+                "--checkpoint", ArchiveCommandsTest.checkpoint().toString(), "--heads", "3", "--mpp", "0.25");
+        assertEquals(0, withMpp.exit(), withMpp.err());
+
+        assertEquals(List.of(
+                "slide: CMU-1-Small-Region.svs\tindexed\ttiles 51\tmpp 0.499\tmpp_source slide",
+                "slide: CMU-1-Small-Region_appmag20-no-mpp.svs\tindexed\ttiles 51\tmpp 0.5 (estimate)\tmpp_source objective-power (estimate)",
+                "slide: generic.tif\tindexed\ttiles 51\tmpp 0.499\tmpp_source tiff-resolution"),
+                slideLines(archive, folder));
+        assertEquals(List.of("slide: tcga-cr-7395-01a-01-ts1.svs\tindexed\ttiles 48\tmpp 0.25\tmpp_source user"),
+                slideLines(dir.resolve("archive-given"), given));
+    }
+
+    /** The info lines of the slides, their paths (shown absolute: the test's working folder is elsewhere) relative to the folder. */
+    private static List<String> slideLines(Path archive, Path folder) {
+        ArchiveCommandsTest.Result info = run("info", "--archive", archive.toString(), "--slides");
+        assertEquals(0, info.exit(), info.err());
+        return info.lines().stream().filter(line -> line.startsWith("slide: ")).map(line -> line.replace(folder + "/", ""))
+                .sorted().toList();
+    }
+
     private Path copy(Path slide, String name) throws IOException {
         Path folder = Files.createDirectories(dir.resolve(name));
         Files.copy(slide, folder.resolve(slide.getFileName()));

@@ -8,6 +8,13 @@ import io.histoseek.app.gui.viewer.overlay.TileGridOverlay;
 import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.tile.TileGrid;
 import io.histoseek.index.tile.TilePosition;
+import io.histoseek.index.pipeline.IndexingJob;
+import io.histoseek.index.pipeline.IndexingListener;
+import io.histoseek.index.pipeline.IndexingRequest;
+import io.histoseek.index.pipeline.TilingOptions;
+import io.histoseek.model.Device;
+import io.histoseek.model.EncoderOptions;
+import io.histoseek.model.Precision;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -23,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,6 +61,24 @@ class ViewerWindowTest {
         javafx.scene.control.Label label = robot.lookup("#slideLabel").queryAs(javafx.scene.control.Label.class);
         GuiTestSupport.waitUntil("the slide's label", 20, () -> label.getText().contains("\u00b5m/px"));
         assertTrue(label.getText().endsWith("   0.500 \u00b5m/px (estimated from the objective)"), label.getText());
+    }
+
+    /** A slide of the open archive shows the scale the archive recorded for it: here the user's --mpp, not the file's estimate. */
+    @Test
+    void aSlideOfTheArchiveShowsTheRecordedScale(FxRobot robot) throws Exception {
+        Path folder = Files.createTempDirectory("histoseek-mpp-source");
+        Path slides = Files.createDirectories(folder.resolve("slides"));
+        Path slide = Files.copy(SharedTestData.path("data/slides-no-mpp/CMU-1-Small-Region_appmag20-no-mpp.svs"),
+                slides.resolve("appmag20.svs"));
+        IndexingRequest request = new IndexingRequest(List.of(slides), folder.resolve("archive"), SharedTestData.tinyCheckpoint(),
+                new EncoderOptions(Device.CPU, Precision.FP32, 16, OptionalInt.of(3)), 2, new TilingOptions(null, 0.25));
+        assertEquals(1, IndexingJob.start(request, IndexingListener.NONE).await().embedded());
+        robot.interact(() -> app.window().archives().open(folder.resolve("archive")));
+        GuiTestSupport.waitUntil("the archive", 30, () -> app.window().model().archiveProperty().get() != null);
+        robot.interact(() -> app.window().slidePanel().open(slide));
+        javafx.scene.control.Label label = robot.lookup("#slideLabel").queryAs(javafx.scene.control.Label.class);
+        GuiTestSupport.waitUntil("the slide's label", 20, () -> label.getText().contains("\u00b5m/px"));
+        assertTrue(label.getText().endsWith("   0.250 \u00b5m/px"), label.getText());
     }
 
     @Test

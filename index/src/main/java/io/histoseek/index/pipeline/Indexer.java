@@ -156,7 +156,7 @@ final class Indexer {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            return Step.done(recordFailure(store, new SlideMetadata(stored, 0, 0, null, null, 0, 0, 0),
+            return Step.done(recordFailure(store, new SlideMetadata(stored, 0, 0, null, null, 0, "", 0, 0),
                     "cannot read the file (" + e.getMessage() + ")"));
         }
         long size = attributes.size();
@@ -169,7 +169,7 @@ final class Indexer {
             times.addPrepare(System.nanoTime() - prepareStart);
             return Step.done(new SlideOutcome(stored, SlideOutcome.Status.UNCHANGED, 0, ""));
         }
-        SlideMetadata metadata = new SlideMetadata(stored, size, mtime, null, null, 0, 0, 0);
+        SlideMetadata metadata = new SlideMetadata(stored, size, mtime, null, null, 0, "", 0, 0);
         try (SlideSource.Prepared slide = source.prepare(file)) {
             metadata = slide.metadata(stored, size, mtime);
             if (known.isPresent() && hasTiles(known.get()) && metadata.quickhash() != null

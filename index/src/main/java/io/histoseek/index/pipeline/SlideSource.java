@@ -60,7 +60,7 @@ final class SlideSource {
 
         SlideMetadata metadata(String storedPath, long size, long mtime) {
             return new SlideMetadata(storedPath, size, mtime, slide.quickHash().orElse(null), slide.vendor(),
-                    scale.known() ? scale.mpp() : 0, slide.width(), slide.height());
+                    scale.known() ? scale.mpp() : 0, scale.known() ? scale.source().label() : "", slide.width(), slide.height());
         }
 
         /** The tissue tiles; a slide with an unknown or too coarse scale is refused with the reason. */

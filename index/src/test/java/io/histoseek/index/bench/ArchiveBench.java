@@ -71,7 +71,7 @@ public final class ArchiveBench {
     }
 
     static SlideMetadata slide(int s) {
-        return new SlideMetadata("case-" + s + ".svs", 1L << 30, 0, "qh" + s, "aperio", 0.5,
+        return new SlideMetadata("case-" + s + ".svs", 1L << 30, 0, "qh" + s, "aperio", 0.5, "slide",
                 (long) COLUMNS * TILE, (long) (PER_SLIDE / COLUMNS) * TILE);
     }
 

@@ -79,7 +79,7 @@ public final class CasesBench {
                         tiles.add(new NewTile((long) (t % 10) * 224, (long) (t / 10) * 224, 224, 1f, normalize(v)));
                     }
                     String path = "slide-" + slide + ".svs";
-                    writer.commitSlide(new SlideMetadata(path, 1L << 30, 0, "qh" + slide, "aperio", 0.5, 2240, 2240), tiles);
+                    writer.commitSlide(new SlideMetadata(path, 1L << 30, 0, "qh" + slide, "aperio", 0.5, "slide", 2240, 2240), tiles);
                     labels.println(path + ",class-" + cls + ",patient-" + patient);
                 }
             }

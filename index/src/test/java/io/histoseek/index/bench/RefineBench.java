@@ -64,7 +64,7 @@ public final class RefineBench {
             writer.bindModel(new ModelIdentity("synthetic", "none", D));
             for (int s = 0; s < slides; s++) {
                 long rows = (perSlide + COLUMNS - 1) / COLUMNS;
-                try (SlideWrite write = writer.beginSlide(new SlideMetadata("s" + s + ".svs", 1, 1, "q" + s, "aperio", 0.5,
+                try (SlideWrite write = writer.beginSlide(new SlideMetadata("s" + s + ".svs", 1, 1, "q" + s, "aperio", 0.5, "slide",
                         (long) COLUMNS * TILE, rows * TILE))) {
                     for (int from = 0; from < perSlide; from += BATCH) {
                         List<NewTile> batch = new ArrayList<>(BATCH);

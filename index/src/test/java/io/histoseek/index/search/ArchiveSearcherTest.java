@@ -60,7 +60,7 @@ class ArchiveSearcherTest {
     }
 
     static SlideMetadata meta(String path, long side) {
-        return new SlideMetadata(path, 1, 1, "q", "aperio", 0.5, side, side);
+        return new SlideMetadata(path, 1, 1, "q", "aperio", 0.5, "slide", side, side);
     }
 
     static List<NewTile> tiles(int size, float[][] vectors) {

@@ -121,7 +121,7 @@ class CaseSearchTest {
         Path bare = dir.resolve("bare");
         try (ArchiveWriter writer = Archives.openForWriting(bare, WriterOptions.of("test").creatingWithRoot(dir.resolve("bare-slides")))) {
             writer.bindModel(new ModelIdentity("fp", "test", DIM));
-            long pending = writer.markPending(new SlideMetadata("p.svs", 1, 1, "q", "t", 0.5, 10, 10)).id();
+            long pending = writer.markPending(new SlideMetadata("p.svs", 1, 1, "q", "t", 0.5, "slide", 10, 10)).id();
             var options = new ArchiveEvaluation.Options(Evaluation.Level.TILE, KS, OptionalDouble.empty(), OptionalInt.empty(), 1, 1, 0);
             ArchiveException none = assertThrows(ArchiveException.class, () -> new ArchiveEvaluation(writer).run(options, Progress.NONE));
             assertTrue(none.getMessage().startsWith(bare + ": no slide has a label"), none.getMessage());

@@ -68,7 +68,7 @@ final class LabeledArchive {
                         vectors.add(v);
                         newTiles.add(new NewTile((long) t * 224, 0, 224, 1f, v));
                     }
-                    long id = writer.commitSlide(new SlideMetadata(path, 1, 1, "q" + serial, "test", 0.5, 224L * base.size(), 224), newTiles).id();
+                    long id = writer.commitSlide(new SlideMetadata(path, 1, 1, "q" + serial, "test", 0.5, "slide", 224L * base.size(), 224), newTiles).id();
                     List<long[]> tileRows = new ArrayList<>();
                     for (int t = 0; t < base.size(); t++) tileRows.add(new long[] {t * 224L, 0});
                     String label = labeled ? "class-" + (char) ('a' + cls) : null;

@@ -75,9 +75,13 @@ public final class ArchiveSession implements AutoCloseable {
 
     /** Whether a search on this slide must embed its tile first (it is not an indexed slide of this archive). */
     public boolean needsEmbedding(Path slide) {
+        return indexedRecord(slide).isEmpty();
+    }
+
+    /** The archive's record of the slide when the archive holds it indexed (its mpp and where that came from, ...). */
+    public Optional<SlideRecord> indexedRecord(Path slide) {
         return archive.slide(archive.storedPath(slide.toAbsolutePath().normalize()))
-                .map(record -> record.status() != SlideStatus.INDEXED)
-                .orElse(true);
+                .filter(record -> record.status() == SlideStatus.INDEXED);
     }
 
     /**

@@ -49,7 +49,7 @@ public final class LocalArchives implements ArchiveProvider {
         try {
             int version = db.read("read the schema version", c -> Schema.check(c, file.toString()));
             if (version == 0) throw new ArchiveException(file + ": not a Histoseek archive (no schema)");
-            if (version < Schema.CURRENT_VERSION) {
+            if (version < Schema.OLDEST_READABLE) {
                 Optional<ArchiveWriterInfo> upgrading = WriterLock.holder(folder);
                 if (upgrading.isPresent()) {
                     throw new ArchiveBusyException("archive " + folder + " is being upgraded by " + upgrading.get().describe()
@@ -58,6 +58,7 @@ public final class LocalArchives implements ArchiveProvider {
                 throw new ArchiveException(folder + ": archive written by an older Histoseek (schema " + version
                         + "); upgrade it once with `histoseek migrate --archive " + folder + "` (or any command that writes to it)");
             }
+            db.read("read an older schema as the current one", c -> Schema.readAsCurrent(c, version));
             TileSpec spec = checkedArchive(db, file);
             engine = LuceneVectorEngine.openForReading(folder, LuceneSettings.current());
             return new LocalArchive(folder, db, engine, spec, null);

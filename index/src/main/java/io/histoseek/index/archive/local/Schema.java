@@ -49,7 +49,8 @@ final class Schema {
               height INTEGER NOT NULL DEFAULT 0,
               status TEXT NOT NULL CHECK (status IN ('PENDING', 'INDEXED', 'FAILED', 'MISSING')),
               failure_reason TEXT,
-              max_tile_size INTEGER NOT NULL DEFAULT 0)""",
+              max_tile_size INTEGER NOT NULL DEFAULT 0,
+              mpp_source TEXT NOT NULL DEFAULT '')""",
             """
             CREATE TABLE tiles (
               id INTEGER PRIMARY KEY,
@@ -64,10 +65,16 @@ final class Schema {
     /** The SQL of the step from version 1, run once the vectors are in the engine. */
     static final Upgrade V1_TO_V2 = new Upgrade(2, List.of("ALTER TABLE tiles DROP COLUMN vector"));
 
-    /** SQL-only steps after version 2, in order. */
-    static final List<Upgrade> UPGRADES = List.of(new Upgrade(3, List.of(LABELS)));
+    /** Version 4: where each slide's mpp came from (PhysicalScale.Source's label); '' for slides indexed before. */
+    static final String MPP_SOURCE = "ALTER TABLE slides ADD COLUMN mpp_source TEXT NOT NULL DEFAULT ''";
 
-    static final int CURRENT_VERSION = 3;
+    /** SQL-only steps after version 2, in order. */
+    static final List<Upgrade> UPGRADES = List.of(new Upgrade(3, List.of(LABELS)), new Upgrade(4, List.of(MPP_SOURCE)));
+
+    static final int CURRENT_VERSION = 4;
+
+    /** The oldest version a reader opens without a migration: the steps since then only add what {@link #readAsCurrent} fills in. */
+    static final int OLDEST_READABLE = 3;
 
     private Schema() {
     }
@@ -86,6 +93,19 @@ final class Schema {
                     + found + ", this version reads up to " + CURRENT_VERSION + "); update Histoseek");
         }
         return found;
+    }
+
+    /**
+     * Lets this connection read a version {@link #OLDEST_READABLE} file as the current version without
+     * writing to it: a temporary view (this connection's only) stands in for a table that lacks a column.
+     */
+    static Void readAsCurrent(Connection connection, int version) throws SQLException {
+        if (version < 4) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("CREATE TEMP VIEW slides AS SELECT *, '' AS mpp_source FROM main.slides");
+            }
+        }
+        return null;
     }
 
     /** Creates the current schema, inside the caller's transaction. */

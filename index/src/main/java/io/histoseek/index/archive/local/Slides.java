@@ -23,11 +23,12 @@ final class Slides {
     /** Inserts or updates the slide by path with a status; returns its id (ids are never reused). */
     static long upsert(Connection c, SlideMetadata m, SlideStatus status, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO slides (path, size_bytes, mtime_ms, quickhash, vendor, mpp, width, height, status, failure_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO slides (path, size_bytes, mtime_ms, quickhash, vendor, mpp, width, height, status, failure_reason, mpp_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(path) DO UPDATE SET size_bytes = excluded.size_bytes, mtime_ms = excluded.mtime_ms,
                   quickhash = excluded.quickhash, vendor = excluded.vendor, mpp = excluded.mpp, width = excluded.width,
-                  height = excluded.height, status = excluded.status, failure_reason = excluded.failure_reason
+                  height = excluded.height, status = excluded.status, failure_reason = excluded.failure_reason,
+                  mpp_source = excluded.mpp_source
                 RETURNING id""")) {
             ps.setString(1, m.path());
             ps.setLong(2, m.sizeBytes());
@@ -39,6 +40,7 @@ final class Slides {
             ps.setLong(8, m.height());
             ps.setString(9, status.name());
             ps.setString(10, reason);
+            ps.setString(11, m.mppSource());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

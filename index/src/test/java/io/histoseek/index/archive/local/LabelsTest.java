@@ -73,6 +73,7 @@ class LabelsTest {
         Path db = dir.resolve("a").resolve(Database.FILE);
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
             st.execute("DROP TABLE labels");
+            st.execute("ALTER TABLE slides DROP COLUMN mpp_source");
             st.execute("PRAGMA user_version = 2");
         }
         ArchiveException refused = assertThrows(ArchiveException.class, () -> Archives.openForReading(dir.resolve("a")));

@@ -53,7 +53,7 @@ class LocalArchiveTest {
     }
 
     static SlideMetadata slide(String path) {
-        return new SlideMetadata(path, 1234, 5678, "qh-" + path, "aperio", 0.5, 4096, 2048);
+        return new SlideMetadata(path, 1234, 5678, "qh-" + path, "aperio", 0.5, "slide", 4096, 2048);
     }
 
     ArchiveWriter writer(Path folder) {
