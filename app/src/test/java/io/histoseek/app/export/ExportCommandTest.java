@@ -46,7 +46,10 @@ class ExportCommandTest {
         try (Stream<Path> files = Files.list(out)) {
             List<String> names = files.map(p -> p.getFileName().toString()).toList();
             assertEquals(6, names.stream().filter(n -> n.matches("hit-\\d{3}\\.png")).count(), names.toString());
-            assertTrue(names.stream().filter(n -> n.endsWith(".geojson")).count() >= 1, names.toString());
+            // One GeoJSON per slide with hits (the slide is the CSV's third column; names with commas are quoted).
+            long hitSlides = csv.subList(1, csv.size()).stream()
+                    .map(row -> row.replaceFirst("^\\d+,[^,]+,", "").replaceFirst(",\\d+,\\d+,\\d+,\\d+,[^,]*$", "")).distinct().count();
+            assertEquals(hitSlides, names.stream().filter(n -> n.endsWith(".geojson")).count(), names + " for " + csv);
         }
 
         String html = Files.readString(out.resolve("index.html"));

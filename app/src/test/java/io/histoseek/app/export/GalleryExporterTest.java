@@ -65,15 +65,17 @@ class GalleryExporterTest {
             geojson = files.filter(f -> f.toString().endsWith(".geojson")).sorted().toList();
         }
         assertEquals(3, geojson.size(), "one file per slide with hits: " + geojson);
+        List<Integer> ranks = new java.util.ArrayList<>();
         for (Path file : geojson) {
             JsonObject collection = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
             JsonArray features = collection.getAsJsonArray("features");
             for (var element : features) {
                 JsonObject properties = element.getAsJsonObject().getAsJsonObject("properties");
                 assertEquals("annotation", properties.get("objectType").getAsString());
-                assertTrue(properties.get("rank").getAsInt() >= 1);
+                ranks.add(properties.get("rank").getAsInt());
             }
         }
+        assertEquals(List.of(1, 2, 3), ranks.stream().sorted().toList(), "each hit once, with its rank");
         JsonObject hostileFeature = JsonParser.parseString(Files.readString(geojson.stream()
                 .filter(f -> f.getFileName().toString().startsWith("svg_onload")).findFirst().orElseThrow()))
                 .getAsJsonObject().getAsJsonArray("features").get(0).getAsJsonObject();

@@ -104,7 +104,7 @@ class ArchiveLifecycleTest {
 
         IndexingSummary resumed = Archives.index(archive, folder);
         assertEquals(1, resumed.embedded());
-        assertTrue(Archives.tiles(archive).size() > 30);
+        assertEquals(51, Archives.tiles(archive).size(), "CMU-1-Small-Region's 51 tissue tiles, once");
     }
 
     @Test

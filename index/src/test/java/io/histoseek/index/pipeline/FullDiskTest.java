@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -131,7 +132,7 @@ class FullDiskTest {
 
         List<String> afterFailure = Archives.tiles(archive);
         assertTrue(afterFailure.containsAll(before), "the archive is readable and lost nothing");
-        long notStored = java.util.stream.Stream.of(SmallFolder.TIFF, "c/cmu-0.25mpp.tif")
+        long notStored = Stream.of(SmallFolder.TIFF, "c/cmu-0.25mpp.tif")
                 .filter(slide -> afterFailure.stream().noneMatch(t -> t.startsWith(slide + "\t"))).count();
         assertTrue(notStored >= 1, "the limit stopped at least one of the new slides: " + output);
         IndexingSummary resumed = Archives.index(archive, folder);
