@@ -1,7 +1,7 @@
 package io.histoseek.app.gui.wizard;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.app.gui.fx.Background;
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.index.pipeline.IndexingRequest;
@@ -353,7 +353,7 @@ public final class IndexWizard {
                         new EncoderOptions(chosenDevice, null, EncoderOptions.DEFAULT_BATCH_SIZE, OptionalInt.empty()));
                 Platform.runLater(() -> showEstimate(found, tilesPerSecond));
             } catch (Exception e) {
-                Platform.runLater(() -> estimate.setText("Encoder speed unknown: " + Messages.oneLine(e)));
+                Platform.runLater(() -> estimate.setText("Encoder speed unknown: " + OneLine.of(e)));
             }
         });
     }
