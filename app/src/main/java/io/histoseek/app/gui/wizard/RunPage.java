@@ -1,12 +1,12 @@
 package io.histoseek.app.gui.wizard;
 
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.index.archive.ArchiveWriterInfo;
 import io.histoseek.index.pipeline.IndexingJob;
 import io.histoseek.index.pipeline.IndexingListener;
 import io.histoseek.index.pipeline.IndexingProgress;
 import io.histoseek.index.pipeline.IndexingSummary;
 import io.histoseek.index.pipeline.SlideOutcome;
+import io.histoseek.model.support.OneLine;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -151,7 +151,7 @@ final class RunPage extends VBox {
             return;
         }
         if (failure != null) {
-            outcome.setText("Indexing stopped: " + Messages.oneLine(failure));
+            outcome.setText("Indexing stopped: " + OneLine.of(failure));
             resume.setDisable(false);
             return;
         }
