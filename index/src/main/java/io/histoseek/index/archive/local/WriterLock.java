@@ -180,11 +180,19 @@ final class WriterLock implements AutoCloseable {
         synchronized (HELD) {
             try {
                 channel.truncate(0); // nobody writes now, even while this process lives on (the GUI)
-                lock.release();
-                channel.close();
             } catch (IOException ignored) {
-                // The process's locks on the file go with its last descriptor either way.
+                // The name stays: readers take this live process for a writer until it ends; the lock still goes.
+            }
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // Closing the channel below drops the process's locks on the file either way.
             } finally {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // Nothing left to release.
+                }
                 HELD.remove(file);
             }
         }
