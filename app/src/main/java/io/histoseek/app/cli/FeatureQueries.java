@@ -1,6 +1,6 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.app.export.Text;
+import io.histoseek.index.TextEscapes;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.features.FeatureFileReader;
 import io.histoseek.index.features.FeatureImport;
@@ -51,7 +51,7 @@ final class FeatureQueries {
                         String slide = paths.shown(hit.slide().path());
                         if (json) {
                             out.printf(Locale.ROOT, "%s  {\"row\": %d, \"rank\": %d, \"score\": %.6f, \"slide\": %s, \"x\": %d, \"y\": %d, \"size\": %d}",
-                                    first ? "" : ",\n", row, hit.rank(), hit.score(), Text.json(slide), hit.x(), hit.y(), hit.size());
+                                    first ? "" : ",\n", row, hit.rank(), hit.score(), TextEscapes.json(slide), hit.x(), hit.y(), hit.size());
                         } else {
                             out.printf(Locale.ROOT, "%d\t%d\t%.6f\t%s\t%d\t%d%n", row, hit.rank(), hit.score(), slide, hit.x(), hit.y());
                         }

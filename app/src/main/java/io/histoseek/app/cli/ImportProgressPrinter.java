@@ -1,31 +1,28 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.index.StatusLine;
 import io.histoseek.index.features.ImportListener;
 import io.histoseek.index.features.ImportOutcome;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
  * An import's progress: one line per file on stdout as it is through, and for a run longer than
- * {@value #QUIET_SECONDS} s a progress line on stderr (files done, tiles stored, tiles/s, ETA),
- * refreshed in place on a terminal and written every 10 s in a log. The ETA counts the rows left
- * in the current file plus, for each file to come, the mean rows of the files seen so far.
+ * {@value #QUIET_SECONDS} s a progress line on stderr through a {@link StatusLine} (files done,
+ * tiles stored, tiles/s, ETA). The ETA counts the rows left in the current file plus, for each
+ * file to come, the mean rows of the files opened so far.
  */
 final class ImportProgressPrinter implements ImportListener {
     private static final long QUIET_SECONDS = 2;
-    private static final long TERMINAL_INTERVAL_NANOS = 250_000_000L;
-    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
 
     private final PrintWriter out;
-    private final PrintWriter err;
-    private final boolean terminal;
+    private final StatusLine status;
     private final LongSupplier clock;
     private final long start;
-    private long lastLine;
-    private boolean lineOpen;
     private int filesDone;
     private int filesTotal;
     private long rowsSeen;
@@ -34,17 +31,15 @@ final class ImportProgressPrinter implements ImportListener {
     private long currentDone;
     private long tiles;
 
-    ImportProgressPrinter(PrintWriter out, PrintWriter err, boolean terminal, LongSupplier clock) {
+    ImportProgressPrinter(PrintWriter out, StatusLine status, LongSupplier clock) {
         this.out = out;
-        this.err = err;
-        this.terminal = terminal;
+        this.status = status;
         this.clock = clock;
         this.start = clock.getAsLong();
-        this.lastLine = start;
     }
 
     static ImportProgressPrinter forConsole(PrintWriter out, PrintWriter err) {
-        return new ImportProgressPrinter(out, err, System.console() != null && System.console().isTerminal(), System::nanoTime);
+        return new ImportProgressPrinter(out, StatusLine.forStderr(err), System::nanoTime);
     }
 
     @Override
@@ -61,31 +56,16 @@ final class ImportProgressPrinter implements ImportListener {
     public void tilesAdded(int count) {
         tiles += count;
         currentDone += count;
-        long now = clock.getAsLong();
-        if (now - start < QUIET_SECONDS * 1_000_000_000L) return;
-        if (now - lastLine < (terminal ? TERMINAL_INTERVAL_NANOS : LOG_INTERVAL_NANOS)) return;
-        lastLine = now;
-        String line = line((now - start) / 1e9);
-        if (terminal) {
-            err.print("\r" + line + "\u001b[K");
-            lineOpen = true;
-        } else {
-            err.println(line);
-        }
-        err.flush();
+        double seconds = (clock.getAsLong() - start) / 1e9;
+        if (seconds >= QUIET_SECONDS) status.show(line(seconds), false);
     }
 
     String line(double seconds) {
         double rate = seconds > 0 ? tiles / seconds : 0;
         double mean = filesSeen > 0 ? (double) rowsSeen / filesSeen : 0;
         double left = Math.max(0, currentRows - currentDone) + Math.max(0, filesTotal - filesDone - 1) * mean;
-        String eta = rate > 0 ? formatEta(Math.round(left / rate)) : "--";
+        String eta = rate > 0 ? StatusLine.duration(Duration.ofSeconds(Math.round(left / rate))) : "--";
         return String.format(Locale.ROOT, "import: %d/%d files, %,d tiles, %,.0f tiles/s, ETA %s", filesDone, filesTotal, tiles, rate, eta);
-    }
-
-    private static String formatEta(long seconds) {
-        return seconds >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60)
-                : String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
     }
 
     @Override
@@ -101,17 +81,11 @@ final class ImportProgressPrinter implements ImportListener {
 
     @Override
     public void note(String message) {
-        finish();
-        err.println(message);
-        err.flush();
+        status.message(message);
     }
 
     /** Ends a line refreshed in place, so what follows starts on a line of its own. */
     void finish() {
-        if (lineOpen) {
-            err.println();
-            err.flush();
-            lineOpen = false;
-        }
+        status.finish();
     }
 }

@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
+import io.histoseek.model.support.OneLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +166,7 @@ public final class FeatureFileReader implements AutoCloseable {
 
     /** jhdf's message for a file it cannot read, said for people. */
     private static String describe(RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        String message = OneLine.of(e);
         if (message.contains("No valid HDF5 signature")) return "not an HDF5 file";
         return "cannot read the HDF5 file, truncated or damaged (" + message + ")";
     }

@@ -6,6 +6,7 @@ import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.pipeline.SlideFileScanner;
 import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.openslide.OpenSlideImage;
+import io.histoseek.model.support.OneLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ final class SlideMatch {
                     slide.quickHash().orElse(null), slide.vendor(), mpp, slide.width(), slide.height()), true);
         } catch (IOException e) {
             throw new FeatureFileException(header.file(), "its slide " + file + " cannot be read ("
-                    + Optional.ofNullable(e.getMessage()).map(m -> m.lines().findFirst().orElse(m)).orElse(e.toString()) + ")");
+                    + OneLine.of(e) + ")");
         }
     }
 
