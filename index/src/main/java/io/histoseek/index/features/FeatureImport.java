@@ -157,10 +157,12 @@ public final class FeatureImport {
                 dropIfNew(archive, slide, created);
                 return Optional.empty();
             }
-            if (!target.fileFound()) archive.markMissing(slide);
-            else if (!slide.equals(header.name()) && archive.slide(header.name()).filter(s -> isNameOnly(s.path())).isPresent()) {
-                // The slide was imported by name before its file was found: the file's slide replaces it.
-                archive.removeSlide(header.name());
+            // Steps of their own after the commit: a crash between leaves the slide indexed (or, once its
+            // file is found, beside its name-only self) until the rerun, which imports the file again.
+            if (!target.fileFound()) {
+                archive.markMissing(slide);
+            } else if (!slide.equals(header.name()) && archive.slide(header.name()).filter(s -> isNameOnly(s.path())).isPresent()) {
+                archive.removeSlide(header.name()); // imported by name before its file was found: the found slide replaces it
             }
             return Optional.of(ImportOutcome.imported(file, slide, header.rows(), target.fileFound()));
         } catch (FeatureFileException e) {

@@ -185,4 +185,29 @@ class FeatureImportTest {
         original.forEach((key, vector) -> assertArrayEquals(vector, imported.get(key), 1e-7f, key));
         assertFalse(original.isEmpty());
     }
+
+    @Test
+    void aCancelledImportKeepsTheFilesCommittedBeforeAndNothingOfTheFileItStoppedIn() {
+        Path archive = dir.resolve("archive");
+        int[] batches = {0};
+        ImportListener counting = new ImportListener() {
+            @Override
+            public void tilesAdded(int count) {
+                batches[0]++;
+            }
+        };
+        // Stops when asked before the second file's first batch: after the first file's commit.
+        ImportSummary summary = new FeatureImport(new ImportRequest(archive, List.of(SharedFeatures.get(SharedFeatures.ELSEWHERE),
+                SharedFeatures.get(SharedFeatures.GOOD)), Optional.empty(), null, Optional.empty(), Duration.ZERO),
+                counting, () -> batches[0] >= 1).run();
+        assertTrue(summary.stopped());
+        assertEquals(1, summary.filesImported());
+        assertEquals(2, summary.filesTotal());
+        try (Archive store = Archives.openForReading(archive)) {
+            assertEquals(List.of("case-0042"), store.slides().stream().map(SlideRecord::path).toList(),
+                    "the file it stopped in left no slide");
+            assertEquals(40, store.counts().tiles());
+            assertEquals(40, store.vectors().count());
+        }
+    }
 }
