@@ -22,6 +22,8 @@ import java.io.PrintWriter;
                 RelinkCommand.class,
                 RemoveCommand.class,
                 MigrateCommand.class,
+                ImportCommand.class,
+                ExportFeaturesCommand.class,
                 SlideInfoCommand.class,
                 EmbedCommand.class,
                 LabelsCommand.class,

@@ -20,15 +20,15 @@ final class QueryRegion {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--slide", required = true, paramLabel = "PATH",
+    @Option(names = "--slide", paramLabel = "PATH",
             description = "The query slide: as printed by `tiles`/`search`, relative to the working folder, or to the archive root.")
     Path slide;
 
-    @Option(names = "--x", required = true, description = "Level-0 x of the point (or of the rectangle's corner).")
-    long x;
+    @Option(names = "--x", description = "Level-0 x of the point (or of the rectangle's corner).")
+    Long x;
 
-    @Option(names = "--y", required = true, description = "Level-0 y of the point (or of the rectangle's corner).")
-    long y;
+    @Option(names = "--y", description = "Level-0 y of the point (or of the rectangle's corner).")
+    Long y;
 
     @Option(names = "--width", description = "Rectangle width in level-0 pixels (with --height).")
     Long width;
@@ -44,8 +44,11 @@ final class QueryRegion {
             description = "Microns per pixel of a query slide that is not in the archive (for one that records neither an mpp nor an objective power).")
     Double assumeMpp;
 
-    /** Refuses a half-given or empty rectangle before anything is opened. */
+    /** Refuses a missing slide or point, a half-given or empty rectangle before anything is opened. */
     void validate() {
+        if (slide == null || x == null || y == null) {
+            throw new ParameterException(spec.commandLine(), "give the query as --slide PATH --x X --y Y");
+        }
         if ((width == null) != (height == null)) {
             throw new ParameterException(spec.commandLine(), "give both --width and --height, or neither");
         }

@@ -7,10 +7,13 @@ import io.histoseek.index.archive.Archive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,9 +23,10 @@ import java.util.concurrent.Callable;
  * tiles) of a slide, refined by more examples like it ({@code --also}) or unlike it
  * ({@code --not}) by the rule of docs/refine.md. A slide or point the archive lacks is embedded on
  * the fly with the archive's checkpoint. Rows are {@code rank<TAB>score<TAB>slide<TAB>x<TAB>y}, best first; slides
- * print as absolute paths (see {@link SlidePaths}).
+ * print as absolute paths (see {@link SlidePaths}). With {@code --features} it is a batch search
+ * instead: each row of a features file is a query ({@link FeatureQueries}).
  */
-@Command(name = "search", description = "Find the tiles most similar to a point or rectangle of a slide (refined with --also and --not examples).")
+@Command(name = "search", description = "Find the tiles most similar to a point or rectangle of a slide (refined with --also and --not examples), or to each row of a features file (--features).")
 public final class SearchCommand implements Callable<Integer> {
     enum Format { tsv, json }
 
@@ -38,13 +42,33 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "tsv", description = "tsv or json (default ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--features", paramLabel = "QUERIES.h5",
+            description = "Batch search: every row of a features file (TRIDENT/CLAM .h5) is a query; rows print as row<TAB>rank<TAB>score<TAB>slide<TAB>x<TAB>y. Instead of --slide.")
+    Path features;
+
+    @Option(names = "--rows", split = ",", paramLabel = "ROW[,ROW...]", description = "With --features: only these rows (from 0).")
+    List<Integer> rows = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        query.region.validate();
         SearchOptions options = results.searchOptions();
+        if (features != null || !rows.isEmpty()) {
+            if (features == null) throw new ParameterException(spec.commandLine(), "--rows needs --features");
+            if (query.region.slide != null || !query.also.isEmpty() || !query.not.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "give --features or --slide (with --also/--not), not both");
+            }
+            try (Archive store = archive.open()) {
+                FeatureQueries.search(store, features, rows, options, format == Format.json, spec.commandLine().getOut());
+            }
+            return 0;
+        }
+        if (query.region.slide == null) {
+            throw new ParameterException(spec.commandLine(), "give the query: --slide PATH --x X --y Y, or --features QUERIES.h5");
+        }
+        query.region.validate();
         try (Archive store = archive.open();
              OnDemandEmbedder embedder = query.region.embedder(store)) {
             SlidePaths paths = new SlidePaths(store);

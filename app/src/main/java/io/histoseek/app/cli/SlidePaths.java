@@ -1,6 +1,7 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.features.FeatureImport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.Optional;
  * How the command line shows and accepts slides. A slide is printed as its absolute path where
  * it lies now (the archive root joined with the stored relative path), so every printed slide can
  * be opened or handed back to {@code search --slide}. {@code --slide} accepts that form, a path
- * relative to the working folder, or the path relative to the archive root as stored.
+ * relative to the working folder, or the path relative to the archive root as stored. A slide
+ * imported from a features file whose slide file was not found is printed and accepted by its name.
  */
 final class SlidePaths {
     private final Archive store;
@@ -19,7 +21,9 @@ final class SlidePaths {
         this.store = store;
     }
 
+    /** A slide imported by name without its file (see {@link FeatureImport#isNameOnly}) shows by that name. */
     String shown(String storedPath) {
+        if (FeatureImport.isNameOnly(storedPath)) return storedPath;
         return store.resolve(storedPath).toString();
     }
 

@@ -1,0 +1,38 @@
+package io.histoseek.index.features;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to import.
+ *
+ * @param archive   the archive folder (created when missing, with {@code slides} or the features' folder as its root)
+ * @param features  .h5 files, or folders whose .h5 files (not recursive) are imported, in name order
+ * @param slides    where to look for each file's slide by file stem (recursive)
+ * @param assumeMpp microns per level-0 pixel for every slide, overriding the slide's and the file's
+ * @param encoder   the encoder name an archive created by this import records (default: {@link #defaultEncoder})
+ * @param lockWait  how long to wait for another writer
+ */
+public record ImportRequest(Path archive, List<Path> features, Optional<Path> slides, Double assumeMpp,
+                            Optional<String> encoder, Duration lockWait) {
+    public ImportRequest {
+        Objects.requireNonNull(archive, "archive");
+        features = List.copyOf(features);
+        Objects.requireNonNull(slides, "slides");
+        Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(lockWait, "lockWait");
+        if (features.isEmpty()) throw new IllegalArgumentException("no features file given");
+        if (assumeMpp != null && !(assumeMpp > 0 && Double.isFinite(assumeMpp))) {
+            throw new IllegalArgumentException("--mpp must be a positive number, got " + assumeMpp);
+        }
+        if (encoder.isPresent() && encoder.get().isBlank()) throw new IllegalArgumentException("--encoder must not be empty");
+    }
+
+    /** H-optimus-0 for 1536-d features (what TRIDENT runs at 224 px, 20x, as we do), otherwise {@code unknown-DIM}. */
+    public static String defaultEncoder(int dimension) {
+        return dimension == 1536 ? "h-optimus-0" : "unknown-" + dimension;
+    }
+}

@@ -1,0 +1,108 @@
+package io.histoseek.index.features;
+
+import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.SlideRecord;
+import io.histoseek.index.pipeline.SlideFileScanner;
+import io.histoseek.index.slide.PhysicalScale;
+import io.histoseek.index.slide.openslide.OpenSlideImage;
+import io.histoseek.model.support.OneLine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which slide a features file belongs to, by the file's stem: a slide file of that stem under the
+ * slides folder (found recursively); else a slide of the archive with that stem (a re-import
+ * replaces it); else a slide known only by its name. A slide known by name is stored under that
+ * bare name (no folder, no slide extension, see {@link #isNameOnly}) and recorded missing.
+ */
+final class SlideMatch {
+    /** Where a file's tiles go: the slide's stored path and metadata, and whether its file is on disk. */
+    record Target(String storedPath, SlideMetadata metadata, boolean fileFound) {
+    }
+
+    private final Archive archive;
+    private final Double assumeMpp;
+    private final Map<String, List<Path>> slidesByStem = new HashMap<>();
+    private final Optional<Path> slidesFolder;
+
+    SlideMatch(Archive archive, Optional<Path> slidesFolder, Double assumeMpp, Path archiveFolder) {
+        this.archive = archive;
+        this.assumeMpp = assumeMpp;
+        this.slidesFolder = slidesFolder;
+        if (slidesFolder.isPresent()) {
+            for (Path slide : new SlideFileScanner(Set.of(archiveFolder)).scan(List.of(slidesFolder.get()))) {
+                slidesByStem.computeIfAbsent(FeatureFileHeader.stem(slide), s -> new ArrayList<>()).add(slide);
+            }
+        }
+    }
+
+    /** True for the stored path of a slide known only by its name (a slide file's name always has a slide extension). */
+    static boolean isNameOnly(String storedPath) {
+        return !storedPath.contains("/") && !SlideFileScanner.isSlideFileName(storedPath);
+    }
+
+    Target find(FeatureFileHeader header) {
+        String name = header.name();
+        List<Path> files = slidesByStem.getOrDefault(name, List.of());
+        if (files.size() > 1) {
+            throw new FeatureFileException(header.file(), files.size() + " slides named " + name + " under "
+                    + slidesFolder.orElseThrow() + " (" + files.getFirst() + ", " + files.get(1) + "); import it alone with --slides naming one");
+        }
+        if (files.size() == 1) return onDisk(header, files.getFirst());
+        List<SlideRecord> known = archive.slides().stream()
+                .filter(s -> FeatureFileHeader.stem(Path.of(s.path()).getFileName()).equals(name)).toList();
+        if (known.size() > 1) {
+            throw new FeatureFileException(header.file(), "the archive has " + known.size() + " slides named " + name + " ("
+                    + known.getFirst().path() + ", " + known.get(1).path() + "); give --slides to say which");
+        }
+        if (known.size() == 1) {
+            SlideRecord slide = known.getFirst();
+            Path file = archive.resolve(slide.path());
+            if (!isNameOnly(slide.path()) && Files.isRegularFile(file)) return onDisk(header, file);
+            return new Target(slide.path(), byName(slide.path(), header), false);
+        }
+        return new Target(name, byName(name, header), false);
+    }
+
+    private Target onDisk(FeatureFileHeader header, Path file) {
+        String stored = archive.storedPath(file);
+        try (OpenSlideImage slide = OpenSlideImage.open(file)) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            PhysicalScale scale = PhysicalScale.of(slide, assumeMpp);
+            double mpp = scale.known() ? scale.mpp() : header.mppFromMagnification().orElse(0);
+            return new Target(stored, new SlideMetadata(stored, attributes.size(), attributes.lastModifiedTime().toMillis(),
+                    slide.quickHash().orElse(null), slide.vendor(), mpp, slide.width(), slide.height()), true);
+        } catch (IOException e) {
+            throw new FeatureFileException(header.file(), "its slide " + file + " cannot be read ("
+                    + OneLine.of(e) + ")");
+        }
+    }
+
+    /** A slide without a file: its extent is the patches' bounding box, its scale what was given or the file records. */
+    private SlideMetadata byName(String stored, FeatureFileHeader header) {
+        double mpp = assumeMpp != null ? assumeMpp : header.mppFromMagnification().orElse(0);
+        return new SlideMetadata(stored, 0, 0, null, null, mpp, 0, 0);
+    }
+
+    /** The metadata with the slide's extent grown to hold every patch (the search checks points against it). */
+    static SlideMetadata covering(SlideMetadata metadata, long[][] coords, int patchSize) {
+        long width = metadata.width();
+        long height = metadata.height();
+        for (long[] xy : coords) {
+            width = Math.max(width, xy[0] + patchSize);
+            height = Math.max(height, xy[1] + patchSize);
+        }
+        return new SlideMetadata(metadata.path(), metadata.sizeBytes(), metadata.mtimeMillis(), metadata.quickhash(),
+                metadata.vendor(), metadata.mpp(), width, height);
+    }
+}
