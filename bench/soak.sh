@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Soak (issue 12, item 7): for MINUTES, one process after another indexes a folder again and again
-# (a changed slide re-indexed, a slide removed and indexed back, [import: see the hook]),
+# (a changed slide re-indexed, a slide removed and indexed back, features imported: see the hook),
 # while a long-lived process searches the archive every 100 ms and a third exports result galleries
 # (app/src/test/java/io/histoseek/app/bench/SoakReader.java). Prints every writer step and, every
 # REPORT seconds, each reader's operations, errors, rate, p50/p95 latency, live heap after a GC and
@@ -43,15 +43,17 @@ step() {
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   local embedded
   embedded=$(sed -n 's/^slides_embedded: //p' <<<"$out")
-  if (( rc != 0 )) || grep -Eq '^slides_failed: [1-9]|Exception|^\s+at ' <<<"$out"; then
+  if (( rc != 0 )) || grep -Eq '^(slides|files)_failed: [1-9]|Exception|^\s+at ' <<<"$out"; then
     writer_errors=$((writer_errors + 1))
     echo "soak writer error in $name (status $rc): $(grep -v '^slides_\|^tiles_' <<<"$out" | head -3)"
   fi
   echo "soak writer t=$(( ($(date +%s) - begin) ))s $name ${ms}ms status=$rc${embedded:+ embedded=$embedded}"
 }
-# The hook for `histoseek import` (issue 11) once it lands, e.g.:
-#   step import "${hs[@]}" import "$shared/data/features/<good file>.h5" --archive "$archive" --slide ...
-import_features_hook() { :; }
+# The import of patch features (issue 11): a TRIDENT/CLAM file of a slide that is not among these
+# (recorded by name; imported again each cycle, replacing its tiles). Change it here to soak another import.
+import_features_hook() {
+  step "cycle $cycle: import features" "${hs[@]}" import --archive "$archive" --features "$shared/data/features/elsewhere/case-0042.h5"
+}
 
 begin=$(date +%s)
 step "first index" "${hs[@]}" "${index[@]}"

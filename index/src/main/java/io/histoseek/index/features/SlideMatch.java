@@ -80,8 +80,9 @@ final class SlideMatch {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             PhysicalScale scale = PhysicalScale.of(slide, assumeMpp);
             double mpp = scale.known() ? scale.mpp() : header.mppFromMagnification().orElse(0);
+            String source = scale.known() ? scale.source().label() : fromFileSource(mpp);
             return new Target(stored, new SlideMetadata(stored, attributes.size(), attributes.lastModifiedTime().toMillis(),
-                    slide.quickHash().orElse(null), slide.vendor(), mpp, slide.width(), slide.height()), true);
+                    slide.quickHash().orElse(null), slide.vendor(), mpp, source, slide.width(), slide.height()), true);
         } catch (IOException e) {
             throw new FeatureFileException(header.file(), "its slide " + file + " cannot be read ("
                     + OneLine.of(e) + ")");
@@ -91,7 +92,13 @@ final class SlideMatch {
     /** A slide without a file: its extent is the patches' bounding box, its scale what was given or the file records. */
     private SlideMetadata byName(String stored, FeatureFileHeader header) {
         double mpp = assumeMpp != null ? assumeMpp : header.mppFromMagnification().orElse(0);
-        return new SlideMetadata(stored, 0, 0, null, null, mpp, 0, 0);
+        String source = assumeMpp != null ? PhysicalScale.Source.ASSUMED.label() : fromFileSource(mpp);
+        return new SlideMetadata(stored, 0, 0, null, null, mpp, source, 0, 0);
+    }
+
+    /** A scale from the feature file's level-0 magnification is 10 / objective, as from a slide's objective power. */
+    private static String fromFileSource(double mpp) {
+        return mpp > 0 ? PhysicalScale.Source.OBJECTIVE_POWER.label() : "";
     }
 
     /** The metadata with the slide's extent grown to hold every patch (the search checks points against it). */
@@ -103,6 +110,6 @@ final class SlideMatch {
             height = Math.max(height, xy[1] + patchSize);
         }
         return new SlideMetadata(metadata.path(), metadata.sizeBytes(), metadata.mtimeMillis(), metadata.quickhash(),
-                metadata.vendor(), metadata.mpp(), width, height);
+                metadata.vendor(), metadata.mpp(), metadata.mppSource(), width, height);
     }
 }
