@@ -73,9 +73,11 @@ class FeatureImportTest {
             SlideRecord cmu = store.slide("CMU-1-Small-Region.svs").orElseThrow();
             assertEquals(SlideStatus.INDEXED, cmu.status());
             assertEquals(2220, cmu.metadata().width(), "the slide file's own metadata");
+            assertEquals("slide", cmu.metadata().mppSource(), "the slide file's own mpp");
             SlideRecord named = store.slide("case-0042").orElseThrow();
             assertEquals(SlideStatus.MISSING, named.status());
             assertEquals(0.5, named.metadata().mpp(), 1e-9, "10 / level0_magnification");
+            assertEquals("objective-power (estimate)", named.metadata().mppSource(), "an estimate from the file's magnification");
             assertTrue(FeatureImport.isNameOnly(named.path()) && !FeatureImport.isNameOnly(cmu.path()));
 
             // Stored as the pipeline stores vectors: L2-normalized, in the file's row order.
