@@ -28,6 +28,7 @@ import io.histoseek.index.pipeline.TilingOptions;
 import io.histoseek.index.search.ArchiveLabels;
 import io.histoseek.index.search.ArchiveSearcher;
 import io.histoseek.index.search.CaseVotes;
+import io.histoseek.index.search.Example;
 import io.histoseek.index.search.SearchHit;
 import io.histoseek.index.search.SearchOptions;
 import io.histoseek.model.EncoderOptions;
@@ -132,6 +133,13 @@ class SolrArchiveClusterTest {
                     assertEquals(fromLocal.get(i).score(), fromSolr.get(i).score(), 1e-4, "score of hit " + i);
                 }
             }
+            Path cmu = a.archive().resolve(APERIO);
+            List<Example> examples = List.of(Example.point(cmu, queries.get(10).x(), queries.get(10).y(), true),
+                    Example.point(cmu, queries.get(30).x(), queries.get(30).y(), true),
+                    Example.point(cmu, queries.get(40).x(), queries.get(40).y(), false));
+            List<SearchHit> refinedLocal = a.searchExamples(examples, SearchOptions.DEFAULTS);
+            List<SearchHit> refinedSolr = b.searchExamples(examples, SearchOptions.DEFAULTS);
+            assertEquals(above(refinedLocal, refinedLocal.get(9).score()), above(refinedSolr, refinedLocal.get(9).score()), "refined");
             List<SearchHit> rectangle = b.searchRectangle(b.archive().resolve(APERIO), 0, 0, 1000, 1000, SearchOptions.DEFAULTS);
             assertEquals(places(a.searchRectangle(a.archive().resolve(APERIO), 0, 0, 1000, 1000, SearchOptions.DEFAULTS)), places(rectangle));
         }
