@@ -1,5 +1,6 @@
 package io.histoseek.model;
 
+import io.histoseek.model.support.OneLine;
 import java.nio.file.Path;
 
 /** A checkpoint that cannot be used. The message is one line: {@code <file>: <problem>}. */
@@ -14,9 +15,9 @@ public final class CheckpointException extends Exception {
     }
 
     public CheckpointException(Path file, String problem, Throwable cause) {
-        super(file + ": " + firstLine(problem), cause);
+        super(file + ": " + OneLine.of(problem, "unusable checkpoint"), cause);
         this.file = file;
-        this.problem = firstLine(problem);
+        this.problem = OneLine.of(problem, "unusable checkpoint");
     }
 
     public Path file() {
@@ -27,10 +28,4 @@ public final class CheckpointException extends Exception {
         return problem;
     }
 
-    private static String firstLine(String text) {
-        if (text == null || text.isBlank()) {
-            return "unusable checkpoint";
-        }
-        return text.lines().findFirst().orElse(text).strip();
-    }
 }

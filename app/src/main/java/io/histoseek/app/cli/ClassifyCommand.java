@@ -1,5 +1,6 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.index.search.SearchOptions;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.cases.Vote;
@@ -30,7 +31,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     QueryRegion region;
 
-    @Option(names = "-k", defaultValue = "10", description = "Labeled hits that vote (default ${DEFAULT-VALUE}).")
+    @Option(names = "-k", defaultValue = "" + SearchOptions.DEFAULT_K, description = "Labeled hits that vote (default ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "--min-agreement", defaultValue = "0", paramLabel = "X",

@@ -1,5 +1,6 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.model.support.OneLine;
 import picocli.CommandLine;
 
 /**
@@ -9,7 +10,7 @@ import picocli.CommandLine;
 final class OneLineErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
-        cli.getErr().println("histoseek: " + describe(ex));
+        cli.getErr().println("histoseek: " + OneLine.of(ex));
         if ("1".equals(System.getenv("HISTOSEEK_DEBUG"))) {
             ex.printStackTrace(cli.getErr());
         }
@@ -17,11 +18,4 @@ final class OneLineErrorHandler implements CommandLine.IExecutionExceptionHandle
         return HistoseekCommand.EXIT_FAILURE;
     }
 
-    static String describe(Throwable ex) {
-        String message = ex.getMessage();
-        if (message == null || message.isBlank()) {
-            message = ex.getClass().getSimpleName();
-        }
-        return message.lines().findFirst().orElse(message);
-    }
 }

@@ -1,34 +1,34 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.index.StatusLine;
 import io.histoseek.index.cases.Progress;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Progress of a long evaluation on stderr, with rate and ETA: one line refreshed in place on a
- * terminal; in a log a plain line at most every 10 s and at the end of each stage.
+ * Progress of a long evaluation on stderr through a {@link StatusLine}, with rate and ETA from
+ * the start of the current stage; in a log a line at most every 10 s and at the end of each stage.
  */
 final class ProgressLine implements Progress {
-    private static final long PLAIN_INTERVAL_NANOS = 10_000_000_000L;
-
-    private final PrintWriter err;
-    private final boolean terminal;
+    private final StatusLine line;
     private final LongSupplier clock;
     private String stage;
     private long stageStart;
-    private long lastPlain;
-    private int lastWidth;
 
     ProgressLine(PrintWriter err, boolean terminal, LongSupplier clock) {
-        this.err = err;
-        this.terminal = terminal;
+        this(new StatusLine(err, terminal, Duration.ofSeconds(10), clock), clock);
+    }
+
+    private ProgressLine(StatusLine line, LongSupplier clock) {
+        this.line = line;
         this.clock = clock;
     }
 
     static ProgressLine forStderr(PrintWriter err) {
-        return new ProgressLine(err, System.console() != null && System.console().isTerminal(), System::nanoTime);
+        return new ProgressLine(StatusLine.forStderr(err), System::nanoTime);
     }
 
     @Override
@@ -37,34 +37,17 @@ final class ProgressLine implements Progress {
         if (!stageName.equals(stage)) {
             stage = stageName;
             stageStart = now;
-            lastPlain = Long.MIN_VALUE;
+            line.holdPlainLines();
         }
-        String line = format(stageName, done, total, (now - stageStart) / 1e9);
-        if (terminal) {
-            err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
-            lastWidth = line.length();
-            if (done >= total) {
-                err.println();
-                lastWidth = 0;
-            }
-            err.flush();
-        } else if (done >= total || lastPlain == Long.MIN_VALUE || now - lastPlain >= PLAIN_INTERVAL_NANOS) {
-            if (done > 0 || total == 0) {
-                err.println(line);
-                err.flush();
-            }
-            lastPlain = now;
-        }
+        boolean last = done >= total;
+        if (done == 0 && !last && !line.isTerminal()) return; // a log has nothing to learn from 0/N
+        line.show(format(stageName, done, total, (now - stageStart) / 1e9), last);
+        if (last) line.finish();
     }
 
     /** Writes a line of its own, clearing a refreshing line first. */
-    synchronized void message(String text) {
-        if (terminal && lastWidth > 0) {
-            err.print("\r" + " ".repeat(lastWidth) + "\r");
-            lastWidth = 0;
-        }
-        err.println(text);
-        err.flush();
+    void message(String text) {
+        line.message(text);
     }
 
     static String format(String stage, long done, long total, double seconds) {
@@ -73,9 +56,7 @@ final class ProgressLine implements Progress {
         if (done > 0 && seconds > 0) {
             double perSecond = done / seconds;
             rate = String.format(Locale.ROOT, ", %.1f/s", perSecond);
-            long left = Math.round((total - done) / perSecond);
-            eta = left >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", left / 3600, left % 3600 / 60)
-                    : String.format(Locale.ROOT, "%dm%02ds", left / 60, left % 60);
+            eta = StatusLine.duration(Duration.ofSeconds(Math.round((total - done) / perSecond)));
         }
         return String.format(Locale.ROOT, "%s %d/%d%s, ETA %s", stage, done, total, rate, eta);
     }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** How many hits {@code search} and {@code export} return, and from where. */
 final class ResultOptions {
-    @Option(names = "-k", defaultValue = "10", description = "Number of results (default ${DEFAULT-VALUE}).")
+    @Option(names = "-k", defaultValue = "" + SearchOptions.DEFAULT_K, description = "Number of results (default ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "--exclude-same-slide", description = "Leave out tiles of the query's own slide.")

@@ -1,6 +1,6 @@
 package io.histoseek.app.cli;
 
-import io.histoseek.app.export.Text;
+import io.histoseek.index.TextEscapes;
 import io.histoseek.index.search.SearchHit;
 import io.histoseek.index.search.SearchOptions;
 import io.histoseek.index.archive.Archive;
@@ -65,7 +65,7 @@ public final class SearchCommand implements Callable<Integer> {
             for (int i = 0; i < hits.size(); i++) {
                 SearchHit hit = hits.get(i);
                 out.printf(Locale.ROOT, "  {\"rank\": %d, \"score\": %.6f, \"slide\": %s, \"x\": %d, \"y\": %d, \"size\": %d}%s%n",
-                        hit.rank(), hit.score(), Text.json(paths.shown(hit.slide().path())), hit.x(), hit.y(),
+                        hit.rank(), hit.score(), TextEscapes.json(paths.shown(hit.slide().path())), hit.x(), hit.y(),
                         hit.size(), i + 1 < hits.size() ? "," : "");
             }
             out.println("]");

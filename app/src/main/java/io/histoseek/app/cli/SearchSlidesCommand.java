@@ -1,5 +1,6 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.index.search.SearchOptions;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.SlideLabel;
 import io.histoseek.index.archive.SlideRecord;
@@ -32,7 +33,7 @@ final class SearchSlidesCommand implements Callable<Integer> {
             description = "A slide of the archive: as `tiles` prints it, relative to the working folder, or to the archive root.")
     Path slide;
 
-    @Option(names = "-k", defaultValue = "10", description = "Number of slides (default ${DEFAULT-VALUE}).")
+    @Option(names = "-k", defaultValue = "" + SearchOptions.DEFAULT_K, description = "Number of slides (default ${DEFAULT-VALUE}).")
     int k;
 
     @Spec

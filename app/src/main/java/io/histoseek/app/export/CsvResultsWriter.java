@@ -1,5 +1,6 @@
 package io.histoseek.app.export;
 
+import io.histoseek.index.TextEscapes;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ public final class CsvResultsWriter implements GalleryWriter {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER + "\n");
             for (GalleryTile hit : gallery.result().hits()) {
-                out.write(hit.rank() + "," + Text.number(hit.score()) + "," + Text.csv(hit.slide().toString()) + ","
+                out.write(hit.rank() + "," + Text.number(hit.score()) + "," + TextEscapes.csv(hit.slide().toString()) + ","
                         + hit.x() + "," + hit.y() + "," + hit.width() + "," + hit.height() + "," + Text.mpp(hit) + "\n");
             }
         }

@@ -1,5 +1,6 @@
 package io.histoseek.app.export;
 
+import io.histoseek.index.TextEscapes;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +51,9 @@ public final class GeoJsonWriter implements GalleryWriter {
         String ring = "[[" + x0 + "," + y0 + "],[" + x1 + "," + y0 + "],[" + x1 + "," + y1 + "],[" + x0 + "," + y1 + "],[" + x0 + "," + y0 + "]]";
         String name = "Hit " + hit.rank() + " (" + Text.number(hit.score()) + ")";
         return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]},"
-                + "\"properties\":{\"objectType\":\"annotation\",\"name\":" + Text.json(name)
-                + ",\"classification\":{\"name\":" + Text.json(CLASSIFICATION) + ",\"color\":[41,209,58]}"
+                + "\"properties\":{\"objectType\":\"annotation\",\"name\":" + TextEscapes.json(name)
+                + ",\"classification\":{\"name\":" + TextEscapes.json(CLASSIFICATION) + ",\"color\":[41,209,58]}"
                 + ",\"score\":" + Text.number(hit.score()) + ",\"rank\":" + hit.rank()
-                + ",\"slide\":" + Text.json(hit.slide().toString()) + "}}";
+                + ",\"slide\":" + TextEscapes.json(hit.slide().toString()) + "}}";
     }
 }

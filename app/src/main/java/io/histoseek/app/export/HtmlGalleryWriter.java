@@ -1,5 +1,6 @@
 package io.histoseek.app.export;
 
+import io.histoseek.index.TextEscapes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.Locale;
 public final class HtmlGalleryWriter implements GalleryWriter {
     public static final String FILE_NAME = "index.html";
     private static final int SCALE_BAR_TARGET_PIXELS = 100;
+    /** How wide a card shows its picture, in CSS pixels, whatever the tile's own size. */
+    private static final int SHOWN_PIXELS = 224;
 
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;margin:24px;background:#f4f5f7;color:#1d2329}
@@ -27,8 +30,8 @@ public final class HtmlGalleryWriter implements GalleryWriter {
             .grid{display:flex;flex-wrap:wrap;gap:14px}
             .card{background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.15);padding:8px;width:240px}
             .card.query{border:3px solid #00b4ff}
-            .card img{display:block;width:224px;height:224px;object-fit:contain;background:#eee}
-            .card .missing{width:224px;height:224px;display:flex;align-items:center;justify-content:center;background:#ddd;color:#555;font-size:13px;text-align:center}
+            .card img{display:block;width:%1$dpx;height:%1$dpx;object-fit:contain;background:#eee}
+            .card .missing{width:%1$dpx;height:%1$dpx;display:flex;align-items:center;justify-content:center;background:#ddd;color:#555;font-size:13px;text-align:center}
             .bar{height:5px;background:#111;margin-top:6px}
             .barlabel{font-size:11px;color:#333}
             .score{font-weight:600;font-size:14px;margin-top:6px}
@@ -37,7 +40,7 @@ public final class HtmlGalleryWriter implements GalleryWriter {
             .heat{font-size:12px;margin-top:4px}
             .scores{margin-bottom:18px}
             .scores .label{font-size:13px;color:#5b6570;margin-bottom:4px}
-            """;
+            """.formatted(SHOWN_PIXELS);
 
     @Override
     public List<Path> write(RenderedGallery rendered, Path folder) throws IOException {
@@ -45,13 +48,13 @@ public final class HtmlGalleryWriter implements GalleryWriter {
         StringBuilder html = new StringBuilder(64 * 1024);
         GalleryTile q = gallery.query();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>Histoseek: tissue similar to ").append(Text.html(q.slideName())).append("</title>")
+                .append("<title>Histoseek: tissue similar to ").append(TextEscapes.html(q.slideName())).append("</title>")
                 .append("<style>").append(STYLE).append("</style></head><body>\n")
-                .append("<h1>Tissue similar to ").append(Text.html(q.slideName())).append("</h1>\n")
+                .append("<h1>Tissue similar to ").append(TextEscapes.html(q.slideName())).append("</h1>\n")
                 .append("<div class=\"meta\">Query at x ").append(q.x()).append(", y ").append(q.y())
                 .append(" (").append(q.width()).append("\u00d7").append(q.height()).append(" px, level 0) in ")
-                .append(Text.html(q.slide().toString())).append(" \u00b7 ").append(gallery.hits().size())
-                .append(" hits \u00b7 exported ").append(Text.html(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)))
+                .append(TextEscapes.html(q.slide().toString())).append(" \u00b7 ").append(gallery.hits().size())
+                .append(" hits \u00b7 exported ").append(TextEscapes.html(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)))
                 .append("</div>\n");
         if (!gallery.hits().isEmpty()) {
             html.append("<div class=\"scores\"><div class=\"label\">Scores of the ").append(gallery.hits().size())
@@ -76,33 +79,33 @@ public final class HtmlGalleryWriter implements GalleryWriter {
         if (rendered.placeholder()) {
             html.append("<div class=\"missing\">slide file missing<br>or unreadable</div>");
         } else {
-            html.append("<img alt=\"").append(Text.html(isQuery ? "query" : "hit " + tile.rank())).append("\" src=\"data:image/png;base64,")
+            html.append("<img alt=\"").append(TextEscapes.html(isQuery ? "query" : "hit " + tile.rank())).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(rendered.png())).append("\">");
             scaleBar(html, rendered);
         }
         html.append("<div class=\"score\">").append(isQuery ? "Query" : "#" + tile.rank() + " \u00b7 score " + Text.number(tile.score()))
                 .append("</div>")
-                .append("<div class=\"slide\" title=\"").append(Text.html(tile.slide().toString())).append("\">")
-                .append(Text.html(tile.slideName())).append("</div>")
+                .append("<div class=\"slide\" title=\"").append(TextEscapes.html(tile.slide().toString())).append("\">")
+                .append(TextEscapes.html(tile.slideName())).append("</div>")
                 .append("<div class=\"pos\">x ").append(tile.x()).append(", y ").append(tile.y()).append(" \u00b7 ")
                 .append(tile.width()).append("\u00d7").append(tile.height()).append(" px")
                 .append(tile.mpp().isPresent() ? String.format(Locale.ROOT, " \u00b7 %.3f \u00b5m/px", tile.mpp().getAsDouble()) : " \u00b7 mpp unknown")
                 .append("</div>");
         if (heatMap != null) {
-            html.append("<div class=\"heat\"><a href=\"").append(Text.html(heatMap.fileName()))
+            html.append("<div class=\"heat\"><a href=\"").append(TextEscapes.html(heatMap.fileName()))
                     .append("\">heat map of this slide</a></div>");
         }
         html.append("</div>\n");
     }
 
-    /** The bar is drawn at the size the image is shown (224 px wide), so it measures the picture. */
+    /** The bar is drawn at the size the image is shown ({@link #SHOWN_PIXELS} wide), so it measures the picture. */
     private static void scaleBar(StringBuilder html, RenderedTile rendered) {
         if (rendered.micronsPerPixel() <= 0) {
             return;
         }
-        double shownMicronsPerPixel = rendered.micronsPerPixel() * rendered.pixelWidth() / 224.0;
+        double shownMicronsPerPixel = rendered.micronsPerPixel() * rendered.pixelWidth() / (double) SHOWN_PIXELS;
         ScaleBar bar = ScaleBar.forScreen(shownMicronsPerPixel, SCALE_BAR_TARGET_PIXELS);
         html.append(String.format(Locale.ROOT, "<div class=\"bar\" style=\"width:%.0fpx\"></div>", bar.pixels()))
-                .append("<div class=\"barlabel\">").append(Text.html(bar.label())).append("</div>");
+                .append("<div class=\"barlabel\">").append(TextEscapes.html(bar.label())).append("</div>");
     }
 }

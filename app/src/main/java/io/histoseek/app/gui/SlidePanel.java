@@ -1,9 +1,9 @@
 package io.histoseek.app.gui;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.app.export.GalleryTile;
 import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.gui.fx.Background;
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.Query;
 import io.histoseek.app.gui.viewer.ImageRegion;
@@ -216,7 +216,7 @@ public final class SlidePanel extends StackPane {
             }
         }, opener).handleAsync((image, failure) -> {
             if (failure != null) {
-                model.statusProperty().set(Messages.oneLine(failure));
+                model.statusProperty().set(OneLine.of(failure));
                 return false;
             }
             if (remember && current != null) {

@@ -1,5 +1,6 @@
 package io.histoseek.index.pipeline;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.index.Limits;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.search.QueryEmbedder;
@@ -111,7 +112,7 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
             List<TilePosition> embedded = evenSample(covered, Limits.QUERY_TILES);
             return Optional.of(new RegionEmbedding(meanOfNormalized(prepared, embedded), covered.size(), embedded.size()));
         } catch (SlideException e) {
-            throw new SearchException(oneLine(e));
+            throw new SearchException(OneLine.of(e));
         } catch (CheckpointException e) {
             throw new SearchException(e.getMessage());
         }
@@ -154,7 +155,7 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
             }
             return new SlideEmbedding(tiles, vectors);
         } catch (SlideException e) {
-            throw new SearchException(oneLine(e));
+            throw new SearchException(OneLine.of(e));
         } catch (CheckpointException e) {
             throw new SearchException(e.getMessage());
         }
@@ -251,11 +252,6 @@ public final class SlideQueryEmbedder implements QueryEmbedder, AutoCloseable {
         } catch (IOException e) {
             throw new SlideException(file, "no such file");
         }
-    }
-
-    private static String oneLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        return message.lines().findFirst().orElse(message);
     }
 
     @Override

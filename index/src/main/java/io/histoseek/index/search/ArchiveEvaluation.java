@@ -1,5 +1,6 @@
 package io.histoseek.index.search;
 
+import io.histoseek.model.support.DaemonThreads;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.Neighbor;
@@ -147,11 +148,7 @@ public final class ArchiveEvaluation {
 
     /** Runs {@code work} on every input on {@code threads} threads; results in input order. */
     private static <I, O> List<O> parallel(int threads, List<I> inputs, Work<I, O> work) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "evaluation");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("evaluation"));
         try {
             List<Future<O>> futures = new ArrayList<>(inputs.size());
             for (I input : inputs) futures.add(pool.submit(() -> work.run(input)));

@@ -11,7 +11,9 @@ import java.util.Set;
  * applied inside the engine's search.
  */
 public record SearchOptions(int k, boolean excludeSameSlide, int maxPerSlide, int ef, Optional<Set<Long>> onlySlides) {
-    public static final SearchOptions DEFAULTS = new SearchOptions(10, false, 0, 0);
+    /** Hits a search returns unless told otherwise (the command line's -k). */
+    public static final int DEFAULT_K = 10;
+    public static final SearchOptions DEFAULTS = new SearchOptions(DEFAULT_K, false, 0, 0);
 
     public SearchOptions {
         if (k < 1) throw new IllegalArgumentException("k must be at least 1: " + k);

@@ -1,5 +1,6 @@
 package io.histoseek.model.load;
 
+import io.histoseek.model.support.OneLine;
 import ai.djl.engine.Engine;
 import io.histoseek.model.Device;
 
@@ -26,11 +27,8 @@ final class DeviceChoice {
         try {
             return Engine.getEngine("PyTorch").getGpuCount();
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new IllegalStateException("cannot start PyTorch: " + firstLine(e.getMessage()), e);
+            throw new IllegalStateException("cannot start PyTorch: " + OneLine.of(e.getMessage(), "native libraries failed to load"), e);
         }
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "native libraries failed to load" : message.lines().findFirst().orElse(message);
-    }
 }

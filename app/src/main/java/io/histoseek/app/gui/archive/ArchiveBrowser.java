@@ -1,8 +1,8 @@
 package io.histoseek.app.gui.archive;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.app.gui.fx.Background;
 import io.histoseek.app.gui.fx.Controls;
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.SlideLabels;
@@ -129,7 +129,7 @@ public final class ArchiveBrowser extends VBox {
                         counts.slidesIndexed(), counts.slidesFailed(), counts.slidesMissing(), counts.slidesPending(), counts.tiles());
                 Platform.runLater(() -> showEntries(current, entries, text, labels));
             } catch (RuntimeException e) {
-                Platform.runLater(() -> summary.setText("Cannot list the archive: " + Messages.oneLine(e)));
+                Platform.runLater(() -> summary.setText("Cannot list the archive: " + OneLine.of(e)));
             }
         });
     }

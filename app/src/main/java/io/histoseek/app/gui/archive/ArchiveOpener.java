@@ -1,7 +1,7 @@
 package io.histoseek.app.gui.archive;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.app.gui.fx.Background;
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.GuiPreferences;
@@ -66,7 +66,7 @@ public final class ArchiveOpener {
         return CompletableFuture.supplyAsync(() -> ArchiveSession.open(absolute, model.preferences().checkpoint()), background)
                 .whenCompleteAsync((opened, failure) -> {
                     if (failure != null) {
-                        model.statusProperty().set(Messages.oneLine(failure));
+                        model.statusProperty().set(OneLine.of(failure));
                     } else {
                         show(absolute, opened);
                     }

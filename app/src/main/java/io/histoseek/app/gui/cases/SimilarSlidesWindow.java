@@ -1,7 +1,7 @@
 package io.histoseek.app.gui.cases;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.app.gui.fx.Background;
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.SimilarSlide;
@@ -114,7 +114,7 @@ public final class SimilarSlidesWindow {
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
-                    if (id == latest.get()) heading.setText("No similar slides: " + Messages.oneLine(e));
+                    if (id == latest.get()) heading.setText("No similar slides: " + OneLine.of(e));
                 });
             }
         });

@@ -1,8 +1,8 @@
 package io.histoseek.app.gui.cases;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.gui.fx.Background;
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.Query;
@@ -78,7 +78,7 @@ public final class VotePanel extends VBox {
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
-                    if (id == latest.get()) showProblem(Messages.oneLine(e));
+                    if (id == latest.get()) showProblem(OneLine.of(e));
                 });
             }
         });

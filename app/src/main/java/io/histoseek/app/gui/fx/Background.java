@@ -1,9 +1,8 @@
 package io.histoseek.app.gui.fx;
 
+import io.histoseek.model.support.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The app's background threads: named (a thread dump says what each does) and daemon (a
@@ -14,16 +13,7 @@ public final class Background {
 
     /** One worker thread, jobs in order. */
     public static ExecutorService thread(String name) {
-        return Executors.newSingleThreadExecutor(threads(name));
+        return Executors.newSingleThreadExecutor(DaemonThreads.named(name));
     }
 
-    /** Daemon threads called {@code name-1}, {@code name-2}, ... */
-    public static ThreadFactory threads(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

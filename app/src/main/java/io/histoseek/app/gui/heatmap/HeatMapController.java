@@ -1,7 +1,7 @@
 package io.histoseek.app.gui.heatmap;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.app.gui.fx.Background;
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.Query;
@@ -118,7 +118,7 @@ public final class HeatMapController {
             } catch (RuntimeException e) {
                 onScreen(id, () -> {
                     overlay.clear();
-                    model.statusProperty().set("Heat map: " + Messages.oneLine(e));
+                    model.statusProperty().set("Heat map: " + OneLine.of(e));
                 });
             }
         });

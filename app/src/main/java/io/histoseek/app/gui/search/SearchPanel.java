@@ -1,12 +1,12 @@
 package io.histoseek.app.gui.search;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.app.export.GalleryExporter;
 import io.histoseek.app.export.GalleryTile;
 import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.export.TileRenderer;
 import io.histoseek.app.gui.fx.Background;
 import io.histoseek.app.gui.fx.Controls;
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.Query;
@@ -193,7 +193,7 @@ public final class SearchPanel extends VBox {
             }
         }, exporter).whenCompleteAsync((files, failure) -> model.statusProperty().set(failure == null
                 ? "Exported " + files.size() + " files to " + folder
-                : "Export failed: " + Messages.oneLine(failure)), Platform::runLater);
+                : "Export failed: " + OneLine.of(failure)), Platform::runLater);
     }
 
     public void dispose() {

@@ -1,8 +1,8 @@
 package io.histoseek.app.gui.search;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.app.export.ResultGallery;
 import io.histoseek.app.gui.fx.Background;
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.Query;
 import io.histoseek.app.gui.model.SearchOptions;
@@ -55,7 +55,7 @@ final class SearchRunner {
                 double millis = (System.nanoTime() - start) / 1e6;
                 onScreen(id, () -> display.found(result, millis));
             } catch (RuntimeException e) {
-                onScreen(id, () -> display.problem(Messages.oneLine(e)));
+                onScreen(id, () -> display.problem(OneLine.of(e)));
             }
         });
     }

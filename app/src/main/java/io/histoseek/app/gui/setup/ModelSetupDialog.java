@@ -1,9 +1,9 @@
 package io.histoseek.app.gui.setup;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.app.config.RegisteredModel;
 import io.histoseek.app.gui.fx.Background;
 import io.histoseek.app.gui.fx.Controls;
-import io.histoseek.app.gui.fx.Messages;
 import io.histoseek.app.gui.model.GuiPreferences;
 import io.histoseek.app.setup.DownloadProgress;
 import io.histoseek.app.setup.LoaderVerifier;
@@ -165,7 +165,7 @@ public final class ModelSetupDialog {
                 throw new UncheckedIOException(e);
             }
         }, worker).whenCompleteAsync((model, failure) -> registered.setText(failure != null
-                ? "Cannot read the settings: " + Messages.oneLine(failure) : describe(model)), Platform::runLater);
+                ? "Cannot read the settings: " + OneLine.of(failure) : describe(model)), Platform::runLater);
     }
 
     private static String describe(Optional<RegisteredModel> model) {
@@ -259,7 +259,7 @@ public final class ModelSetupDialog {
             } else {
                 progress.setText(" ");
                 bar.setProgress(0);
-                showMessage(Messages.oneLine(failure), true);
+                showMessage(OneLine.of(failure), true);
             }
             refreshRegistered();
         }, Platform::runLater);

@@ -1,5 +1,6 @@
 package io.histoseek.app.gui.viewer;
 
+import io.histoseek.model.support.DaemonThreads;
 import io.histoseek.app.gui.fx.Background;
 import io.histoseek.app.gui.fx.FxImages;
 import io.histoseek.index.slide.RegionCache;
@@ -30,7 +31,7 @@ public final class Thumbnails implements AutoCloseable {
     private final RegionCache<Image> cache;
     /** Which region each file's thumbnail is: lets the FX thread look one up without opening the slide. */
     private final Map<Key, RegionRequest> regions = new ConcurrentHashMap<>();
-    private final ExecutorService readers = Executors.newFixedThreadPool(2, Background.threads("thumbnails"));
+    private final ExecutorService readers = Executors.newFixedThreadPool(2, DaemonThreads.named("thumbnails"));
 
     public Thumbnails(SlideImagePool slides, long maxBytes) {
         this.slides = slides;

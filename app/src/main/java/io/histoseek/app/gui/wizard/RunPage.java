@@ -1,6 +1,6 @@
 package io.histoseek.app.gui.wizard;
 
-import io.histoseek.app.gui.fx.Messages;
+import io.histoseek.model.support.OneLine;
 import io.histoseek.index.pipeline.IndexingJob;
 import io.histoseek.index.pipeline.IndexingListener;
 import io.histoseek.index.pipeline.IndexingProgress;
@@ -134,7 +134,7 @@ final class RunPage extends VBox {
         setButtons(false);
         pause.setText("Pause");
         if (failure != null) {
-            outcome.setText("Indexing stopped: " + Messages.oneLine(failure));
+            outcome.setText("Indexing stopped: " + OneLine.of(failure));
             resume.setDisable(false);
             return;
         }

@@ -1,5 +1,6 @@
 package io.histoseek.index.archive.local;
 
+import io.histoseek.model.support.OneLine;
 import io.histoseek.index.DiskErrors;
 import io.histoseek.index.archive.ArchiveException;
 import org.sqlite.SQLiteConfig;
@@ -41,7 +42,7 @@ final class Database implements AutoCloseable {
         try {
             return new Database(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
         } catch (SQLException e) {
-            throw new ArchiveException(file + ": cannot open the archive database (" + firstLine(e) + ")", e);
+            throw new ArchiveException(file + ": cannot open the archive database (" + OneLine.of(e) + ")", e);
         }
     }
 
@@ -53,7 +54,7 @@ final class Database implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new ArchiveException(file + ": cannot " + what + " (" + firstLine(e) + ")", e);
+            throw new ArchiveException(file + ": cannot " + what + " (" + OneLine.of(e) + ")", e);
         }
     }
 
@@ -66,7 +67,7 @@ final class Database implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             rollbackQuietly();
-            String problem = DiskErrors.of(file, e, 0).map(DiskErrors.Problem::reason).orElse(firstLine(e));
+            String problem = DiskErrors.of(file, e, 0).map(DiskErrors.Problem::reason).orElse(OneLine.of(e));
             throw new ArchiveException(file + ": cannot " + what + " (" + problem + "); nothing of it was stored", e);
         } catch (RuntimeException e) {
             rollbackQuietly();
@@ -96,12 +97,6 @@ final class Database implements AutoCloseable {
         } catch (SQLException ignored) {
             // SQLite already rolled back (e.g. after SQLITE_FULL); the transaction is gone either way.
         }
-    }
-
-    static String firstLine(Throwable e) {
-        String message = String.valueOf(e.getMessage());
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     @Override

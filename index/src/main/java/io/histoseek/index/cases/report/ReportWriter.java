@@ -1,5 +1,6 @@
 package io.histoseek.index.cases.report;
 
+import io.histoseek.index.TextEscapes;
 import io.histoseek.index.cases.Confusion;
 import io.histoseek.index.cases.Evaluation;
 import io.histoseek.index.cases.Figures;
@@ -79,14 +80,14 @@ public final class ReportWriter {
             out.write(header.append("\r\n").toString());
             for (QueryResult q : evaluation.queries()) {
                 StringBuilder row = new StringBuilder();
-                row.append(Escape.csv(q.query())).append(',').append(Escape.csv(q.truth().caseId())).append(',')
-                        .append(Escape.csv(q.truth().label())).append(',')
+                row.append(TextEscapes.csv(q.query())).append(',').append(TextEscapes.csv(q.truth().caseId())).append(',')
+                        .append(TextEscapes.csv(q.truth().label())).append(',')
                         .append(q.ballots().isEmpty() ? "" : String.format(Locale.ROOT, "%.6f", q.ballots().getFirst().score()));
                 for (int k : evaluation.ks()) {
                     Vote vote = q.vote(k);
-                    row.append(',').append(vote.winner() == null ? "" : Escape.csv(vote.winner()))
+                    row.append(',').append(vote.winner() == null ? "" : TextEscapes.csv(vote.winner()))
                             .append(',').append(String.format(Locale.ROOT, "%.4f", vote.agreement()))
-                            .append(',').append(Escape.csv(vote.votesText()))
+                            .append(',').append(TextEscapes.csv(vote.votesText()))
                             .append(',').append(q.truth().label().equals(vote.winner()) ? 1 : 0);
                     if (abstention) row.append(',').append(vote.abstains(min) ? 1 : 0);
                 }
@@ -101,33 +102,33 @@ public final class ReportWriter {
     private static String json(Report report) {
         Evaluation e = report.evaluation();
         StringBuilder out = new StringBuilder("{\n");
-        out.append("  \"title\": ").append(Escape.json(report.title())).append(",\n");
+        out.append("  \"title\": ").append(TextEscapes.json(report.title())).append(",\n");
         out.append("  \"parameters\": {");
         for (int i = 0; i < report.parameters().size(); i++) {
             Report.Parameter p = report.parameters().get(i);
-            out.append(i == 0 ? "\n" : ",\n").append("    ").append(Escape.json(p.name())).append(": ").append(Escape.json(p.value()));
+            out.append(i == 0 ? "\n" : ",\n").append("    ").append(TextEscapes.json(p.name())).append(": ").append(TextEscapes.json(p.value()));
         }
         out.append(report.parameters().isEmpty() ? "},\n" : "\n  },\n");
-        out.append("  \"level\": ").append(Escape.json(e.level().name().toLowerCase(Locale.ROOT))).append(",\n");
+        out.append("  \"level\": ").append(TextEscapes.json(e.level().name().toLowerCase(Locale.ROOT))).append(",\n");
         out.append("  \"queries\": ").append(e.queries().size()).append(",\n");
-        out.append("  \"min_agreement\": ").append(e.minAgreement().isPresent() ? Escape.jsonFigure(e.minAgreement().getAsDouble()) : "null").append(",\n");
-        out.append("  \"classes\": [").append(String.join(", ", e.classes().stream().map(Escape::json).toList())).append("],\n");
+        out.append("  \"min_agreement\": ").append(e.minAgreement().isPresent() ? jsonFigure(e.minAgreement().getAsDouble()) : "null").append(",\n");
+        out.append("  \"classes\": [").append(String.join(", ", e.classes().stream().map(TextEscapes::json).toList())).append("],\n");
         out.append("  \"at_k\": [");
         for (int i = 0; i < e.atK().size(); i++) {
             Evaluation.AtK at = e.atK().get(i);
             Confusion c = at.confusion();
             out.append(i == 0 ? "\n" : ",\n").append("    {\"k\": ").append(at.k())
-                    .append(", \"accuracy\": ").append(Escape.jsonFigure(at.accuracy()))
-                    .append(", \"balanced_accuracy\": ").append(Escape.jsonFigure(at.balancedAccuracy()));
+                    .append(", \"accuracy\": ").append(jsonFigure(at.accuracy()))
+                    .append(", \"balanced_accuracy\": ").append(jsonFigure(at.balancedAccuracy()));
             if (e.minAgreement().isPresent()) {
-                out.append(", \"abstained\": ").append(Escape.jsonFigure(at.abstainedShare()))
-                        .append(", \"answered_accuracy\": ").append(Escape.jsonFigure(at.answeredAccuracy()));
+                out.append(", \"abstained\": ").append(jsonFigure(at.abstainedShare()))
+                        .append(", \"answered_accuracy\": ").append(jsonFigure(at.answeredAccuracy()));
             }
-            if (at.majorityVote().isPresent()) out.append(", \"mMV\": ").append(Escape.jsonFigure(at.majorityVote().getAsDouble()));
+            if (at.majorityVote().isPresent()) out.append(", \"mMV\": ").append(jsonFigure(at.majorityVote().getAsDouble()));
             out.append(",\n      \"recall\": {");
             for (int j = 0; j < e.classes().size(); j++) {
                 String label = e.classes().get(j);
-                out.append(j == 0 ? "" : ", ").append(Escape.json(label)).append(": ").append(Escape.jsonFigure(c.recall(label)));
+                out.append(j == 0 ? "" : ", ").append(TextEscapes.json(label)).append(": ").append(jsonFigure(c.recall(label)));
             }
             out.append("},\n      \"confusion\": {\"rows\": \"true label, in classes order\", \"columns\": \"predicted label in classes order, then no answer\", \"counts\": [");
             for (int r = 0; r < e.classes().size(); r++) {
@@ -158,15 +159,15 @@ public final class ReportWriter {
     private static String html(Report report, List<byte[]> pngs) {
         Evaluation e = report.evaluation();
         StringBuilder h = new StringBuilder(8192 + pngs.stream().mapToInt(p -> p.length * 4 / 3).sum());
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Escape.html(report.title()))
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(TextEscapes.html(report.title()))
                 .append("</title>\n<style>").append(STYLE).append("</style></head><body>\n");
-        h.append("<h1>").append(Escape.html(report.title())).append("</h1>\n");
+        h.append("<h1>").append(TextEscapes.html(report.title())).append("</h1>\n");
         h.append("<p class=\"sub\">").append(e.queries().size()).append(" queries at ").append(e.level().name().toLowerCase(Locale.ROOT))
                 .append(" level, ").append(e.classes().size()).append(" classes</p>\n");
         if (!report.parameters().isEmpty()) {
             h.append("<table>");
             for (Report.Parameter p : report.parameters()) {
-                h.append("<tr><th>").append(Escape.html(p.name())).append("</th><td>").append(Escape.html(p.value())).append("</td></tr>");
+                h.append("<tr><th>").append(TextEscapes.html(p.name())).append("</th><td>").append(TextEscapes.html(p.value())).append("</td></tr>");
             }
             h.append("</table>\n");
         }
@@ -220,7 +221,7 @@ public final class ReportWriter {
         h.append("</tr>\n");
         Confusion first = e.atK().getFirst().confusion();
         for (String label : e.classes()) {
-            h.append("<tr><td>").append(Escape.html(label)).append("</td><td class=\"n\">").append(first.support(label)).append("</td>");
+            h.append("<tr><td>").append(TextEscapes.html(label)).append("</td><td class=\"n\">").append(first.support(label)).append("</td>");
             for (Evaluation.AtK at : e.atK()) {
                 double recall = at.confusion().recall(label);
                 h.append("<td>");
@@ -230,5 +231,10 @@ public final class ReportWriter {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** A figure for JSON: a number, or null when there is nothing to measure. */
+    private static String jsonFigure(double value) {
+        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, "%.6f", value);
     }
 }

@@ -22,8 +22,9 @@ class LuceneVectorEngineTest extends VectorEngineContract {
 
     @Override
     protected void afterCommits(VectorEngine engine) {
-        assertTrue(engine.segments() > 1 + LuceneSettings.DEFAULTS.spareSegments(),
-                "a commit per slide makes segments: " + engine.segments());
+        // Background merges may already have folded many of them (how many depends on timing), but
+        // the last commit's segment is still separate, so compaction below has work to do.
+        assertTrue(engine.segments() > 1, "a commit per slide makes segments: " + engine.segments());
     }
 
     @Override

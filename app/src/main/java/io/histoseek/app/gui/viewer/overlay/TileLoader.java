@@ -1,5 +1,6 @@
 package io.histoseek.app.gui.viewer.overlay;
 
+import io.histoseek.model.support.DaemonThreads;
 import io.histoseek.app.gui.fx.Background;
 import io.histoseek.app.gui.fx.FxImages;
 import io.histoseek.index.slide.RegionCache;
@@ -37,7 +38,7 @@ public final class TileLoader implements AutoCloseable {
                 return offerFirst(r);
             }
         };
-        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, queue, Background.threads("tile-reader"));
+        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, queue, DaemonThreads.named("tile-reader"));
     }
 
     /**

@@ -40,10 +40,7 @@ public final class AddExampleTool implements ViewerTool {
     @Override
     public void released(SlideViewer viewer, Drag drag, MouseEvent release) {
         band.outlines().clear();
-        ImageRegion box = BoxSearchTool.region(viewer, drag);
-        if (drag.moved() && release.getButton() == MouseButton.PRIMARY && box.width() > 0 && box.height() > 0) {
-            onExample.accept(box);
-        }
+        BoxSearchTool.drawnBox(viewer, drag, release).ifPresent(onExample);
     }
 
     @Override

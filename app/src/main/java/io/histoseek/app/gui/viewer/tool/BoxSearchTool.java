@@ -11,6 +11,7 @@ import io.histoseek.index.slide.SlideImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -39,10 +40,14 @@ public final class BoxSearchTool implements ViewerTool {
     @Override
     public void released(SlideViewer viewer, Drag drag, MouseEvent release) {
         band.outlines().clear();
+        drawnBox(viewer, drag, release).ifPresent(onBox);
+    }
+
+    /** The rectangle a primary-button drag drew, once released; empty for a click or an empty box. */
+    static Optional<ImageRegion> drawnBox(SlideViewer viewer, Drag drag, MouseEvent release) {
         ImageRegion box = region(viewer, drag);
-        if (drag.moved() && release.getButton() == MouseButton.PRIMARY && box.width() > 0 && box.height() > 0) {
-            onBox.accept(box);
-        }
+        boolean drawn = drag.moved() && release.getButton() == MouseButton.PRIMARY && box.width() > 0 && box.height() > 0;
+        return drawn ? Optional.of(box) : Optional.empty();
     }
 
     /** The level-0 rectangle between the press and the pointer, clipped to the slide. */

@@ -1,13 +1,12 @@
-package io.histoseek.index.cases.report;
+package io.histoseek.index;
 
 import java.util.Locale;
 
-/** Escaping for the report's text formats, and its one way of printing a figure. */
-final class Escape {
-    private Escape() {
-    }
+/** Escaping for the text formats Histoseek writes (HTML pages, JSON, CSV): one place for each rule. */
+public final class TextEscapes {
+    private TextEscapes() {}
 
-    static String html(String text) {
+    public static String html(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -23,7 +22,8 @@ final class Escape {
         return out.toString();
     }
 
-    static String json(String text) {
+    /** A JSON string literal, quotes included. */
+    public static String json(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -34,26 +34,26 @@ final class Escape {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else out.append(c);
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
                 }
             }
         }
         return out.append('"').toString();
     }
 
-    /** RFC 4180 quoting; a formula-like start is defused for spreadsheets. */
-    static String csv(String text) {
+    /** RFC 4180: quoted when it holds a comma, quote or line break; a formula-like start is defused for spreadsheets. */
+    public static String csv(String text) {
         String value = text;
-        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) value = "'" + value;
+        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
+        }
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return '"' + value.replace("\"", "\"\"") + '"';
         }
         return value;
-    }
-
-    /** A figure for JSON: a number, or null when there is nothing to measure. */
-    static String jsonFigure(double value) {
-        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, "%.6f", value);
     }
 }
