@@ -1,6 +1,7 @@
 package io.histoseek.index.archive.local;
 
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.ArchiveProvider;
 import io.histoseek.index.archive.ArchiveWriter;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Opens local archives (a folder): for reading, checking only that this Histoseek reads it; for
@@ -19,16 +19,14 @@ import java.util.regex.Pattern;
  * together never both create it), migrating an old one and restoring consistency after a crash.
  */
 public final class LocalArchives implements ArchiveProvider {
-    /** A URL scheme ({@code solr://}, {@code https://}; a path keeps one slash of them): another provider's address. */
-    private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]+:/.*");
-
     @Override
-    public boolean accepts(Path address) {
-        return !URL.matcher(address.toString()).matches();
+    public boolean accepts(ArchiveAddress address) {
+        return address.isFolder();
     }
 
     @Override
-    public Archive openForReading(Path folder) {
+    public Archive openForReading(ArchiveAddress address) {
+        Path folder = address.folder();
         requireFolder(folder);
         Path file = folder.resolve(Database.FILE);
         if (!Files.isRegularFile(file)) throw new ArchiveException(folder + ": no archive here (" + Database.FILE + " is missing)");
@@ -52,7 +50,8 @@ public final class LocalArchives implements ArchiveProvider {
     }
 
     @Override
-    public ArchiveWriter openForWriting(Path folder, WriterOptions options) {
+    public ArchiveWriter openForWriting(ArchiveAddress address, WriterOptions options) {
+        Path folder = address.folder();
         if (options.createRoot().isPresent()) {
             try {
                 Files.createDirectories(folder);
