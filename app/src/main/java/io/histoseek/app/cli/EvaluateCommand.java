@@ -95,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private Report report(List<Integer> kValues, Evaluation evaluation) {
         List<Report.Parameter> parameters = new ArrayList<>();
-        parameters.add(new Report.Parameter("archive", archive.folder.toAbsolutePath().normalize().toString()));
+        parameters.add(new Report.Parameter("archive", archive.display()));
         parameters.add(new Report.Parameter("level", level.name()));
         parameters.add(new Report.Parameter("K", kValues.stream().map(String::valueOf).collect(Collectors.joining(","))));
         if (minAgreement != null) parameters.add(new Report.Parameter("min agreement", String.format(Locale.ROOT, "%.2f", minAgreement)));
@@ -104,6 +104,6 @@ final class EvaluateCommand implements Callable<Integer> {
         parameters.add(new Report.Parameter("search", level == Level.tile ? "the archive's vector engine, filtered inside the search"
                 : "Yottixel: mosaic of up to 64 tiles, median of best matches"));
         parameters.add(new Report.Parameter("created", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()));
-        return new Report("Retrieval evaluation: " + archive.folder.toAbsolutePath().normalize().getFileName(), parameters, evaluation);
+        return new Report("Retrieval evaluation: " + archive.address().name(), parameters, evaluation);
     }
 }

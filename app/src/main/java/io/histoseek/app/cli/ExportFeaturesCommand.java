@@ -48,7 +48,7 @@ public final class ExportFeaturesCommand implements Callable<Integer> {
             List<SlideRecord> chosen = new ArrayList<>();
             for (Path given : slides) {
                 String stored = paths.stored(given).orElseThrow(() -> new IllegalArgumentException(
-                        given + ": not a slide of archive " + archive.folder + "; nothing exported"));
+                        given + ": not a slide of archive " + archive.display() + "; nothing exported"));
                 chosen.add(store.slide(stored).orElseThrow());
             }
             if (slides.isEmpty()) {

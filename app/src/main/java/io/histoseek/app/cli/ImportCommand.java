@@ -1,5 +1,6 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.features.FeatureImport;
 import io.histoseek.index.features.ImportRequest;
 import io.histoseek.index.features.ImportSummary;
@@ -24,8 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @Command(name = "import", description = "Import patch features (TRIDENT/CLAM .h5 files) into an archive, one slide per file.")
 public final class ImportCommand implements Callable<Integer> {
-    @Option(names = "--archive", required = true, paramLabel = "DIR", description = "The archive folder (created if missing).")
-    Path archive;
+    @Option(names = "--archive", required = true, paramLabel = "ARCHIVE",
+            description = "The archive (created if missing): " + ArchiveOption.DESCRIPTION)
+    String archive;
 
     @Option(names = "--features", required = true, arity = "1..*", paramLabel = "PATH",
             description = "An .h5 features file, or a folder of them (not recursive); repeatable.")
@@ -52,7 +54,7 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportRequest request = new ImportRequest(archive, features, Optional.ofNullable(slides), mpp, Optional.ofNullable(encoder),
+        ImportRequest request = new ImportRequest(ArchiveAddress.of(archive), features, Optional.ofNullable(slides), mpp, Optional.ofNullable(encoder),
                 wait.duration());
         ImportProgressPrinter progress = ImportProgressPrinter.forConsole(out, err);
         AtomicBoolean stop = new AtomicBoolean();

@@ -1,5 +1,7 @@
 package io.histoseek.app.cli;
 
+import io.histoseek.index.archive.ArchiveAddress;
+import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.pipeline.IndexingJob;
 import io.histoseek.index.pipeline.IndexingRequest;
 import io.histoseek.index.pipeline.IndexingSummary;
@@ -30,8 +32,17 @@ public final class IndexCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FOLDER", description = "Folders to scan for slides (recursively).")
     List<Path> folders;
 
-    @Option(names = "--archive", required = true, paramLabel = "DIR", description = "The archive folder (created if missing).")
-    Path archive;
+    @Option(names = "--archive", required = true, paramLabel = "ARCHIVE",
+            description = ArchiveOption.DESCRIPTION + " Created if missing.")
+    String archive;
+
+    @Option(names = "--shards", defaultValue = "" + WriterOptions.DEFAULT_SHARDS, paramLabel = "N",
+            description = "Shards of a new SolrCloud archive (default ${DEFAULT-VALUE}; a folder ignores it).")
+    int shards;
+
+    @Option(names = "--replicas", defaultValue = "" + WriterOptions.DEFAULT_REPLICAS, paramLabel = "N",
+            description = "Replicas of each shard of a new SolrCloud archive (default ${DEFAULT-VALUE}; a folder ignores it).")
+    int replicas;
 
     @Mixin
     ModelOptions model;
@@ -55,9 +66,9 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IndexingRequest request = new IndexingRequest(folders, archive, model.resolveCheckpoint(), model.encoderOptions(),
-                threads != null ? threads : IndexingRequest.defaultReaderThreads(),
-                new TilingOptions(tissueThreshold, assumeMpp), wait.duration());
+        IndexingRequest request = new IndexingRequest(folders, ArchiveAddress.of(archive), model.resolveCheckpoint(),
+                model.encoderOptions(), threads != null ? threads : IndexingRequest.defaultReaderThreads(),
+                new TilingOptions(tissueThreshold, assumeMpp), wait.duration(), shards, replicas);
         PrintWriter err = spec.commandLine().getErr();
         TextProgressPrinter progress = TextProgressPrinter.forStderr(err);
         IndexingJob job = IndexingJob.start(request, progress);

@@ -45,7 +45,7 @@ public final class InfoCommand implements Callable<Integer> {
         try (Archive store = archive.open()) {
             ArchiveCounts counts = store.counts();
             Optional<ModelIdentity> model = store.model();
-            out.println("archive: " + archive.folder.toAbsolutePath().normalize());
+            out.println("archive: " + archive.display());
             out.println("root: " + store.root());
             out.println("slides_indexed: " + counts.slidesIndexed());
             out.println("slides_failed: " + counts.slidesFailed());

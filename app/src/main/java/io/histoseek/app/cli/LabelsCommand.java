@@ -131,7 +131,7 @@ final class LabelsCommand implements Callable<Integer> {
     }
 
     private ArchiveWriter openForWriting() {
-        return Archives.openForWriting(archive.folder, WriterOptions.of("labels").waiting(wait.duration()));
+        return Archives.openForWriting(archive.address(), WriterOptions.of("labels").waiting(wait.duration()));
     }
 
     private static SlideNames names(Archive store) {
@@ -155,7 +155,7 @@ final class LabelsCommand implements Callable<Integer> {
         return switch (match) {
             case SlideNames.Found found -> Optional.of(found.storedPath());
             case SlideNames.Unknown unknown -> {
-                problems.add(where + "no such slide in archive " + archive.folder + "; skipped");
+                problems.add(where + "no such slide in archive " + archive.text + "; skipped");
                 yield Optional.empty();
             }
             case SlideNames.Ambiguous ambiguous -> {

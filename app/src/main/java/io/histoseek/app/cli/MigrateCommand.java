@@ -47,8 +47,8 @@ public final class MigrateCommand implements Callable<Integer> {
             }
         };
         WriterOptions options = WriterOptions.of("migrate").waiting(wait.duration()).checkingEverything().reportingTo(progress);
-        try (ArchiveWriter store = Archives.openForWriting(archive.folder, options)) {
-            out.println("archive: " + archive.folder.toAbsolutePath().normalize());
+        try (ArchiveWriter store = Archives.openForWriting(archive.address(), options)) {
+            out.println("archive: " + archive.display());
             out.println("tiles: " + store.counts().tiles());
             out.println("index_vectors: " + store.vectors().count());
             out.println("index_segments: " + store.vectors().segments());

@@ -40,7 +40,7 @@ public final class RelinkCommand implements Callable<Integer> {
             throw new IllegalArgumentException(newRoot + ": no such folder");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ArchiveWriter store = Archives.openForWriting(archive.folder, WriterOptions.of("relink").waiting(wait.duration()))) {
+        try (ArchiveWriter store = Archives.openForWriting(archive.address(), WriterOptions.of("relink").waiting(wait.duration()))) {
             Path root = newRoot.toAbsolutePath().normalize();
             int found = 0;
             int relative = 0;

@@ -40,12 +40,12 @@ public final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ArchiveWriter store = Archives.openForWriting(archive.folder, WriterOptions.of("remove").waiting(wait.duration()))) {
+        try (ArchiveWriter store = Archives.openForWriting(archive.address(), WriterOptions.of("remove").waiting(wait.duration()))) {
             SlidePaths paths = new SlidePaths(store);
             Map<String, SlideRecord> chosen = new LinkedHashMap<>();
             for (Path given : slides) {
                 String stored = paths.stored(given).orElseThrow(() -> new IllegalArgumentException(
-                        given + ": not a slide of archive " + archive.folder + "; nothing removed"));
+                        given + ": not a slide of archive " + archive.text + "; nothing removed"));
                 chosen.put(stored, store.slide(stored).orElseThrow());
             }
             Map<Long, Long> tiles = store.tileCountsBySlide();

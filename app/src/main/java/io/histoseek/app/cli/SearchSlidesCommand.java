@@ -45,12 +45,12 @@ final class SearchSlidesCommand implements Callable<Integer> {
         try (Archive store = archive.open()) {
             SlidePaths paths = new SlidePaths(store);
             String stored = paths.stored(slide).orElseThrow(() -> new IllegalArgumentException(
-                    slide + ": not a slide of archive " + archive.folder + " (index it first)"));
+                    slide + ": not a slide of archive " + archive.text + " (index it first)"));
             SlideRecord query = store.slide(stored).orElseThrow();
             SimilarSlides similar = new SimilarSlides(store);
             List<float[]> mosaic = similar.mosaic(query.id());
             if (mosaic.isEmpty()) {
-                throw new IllegalArgumentException(slide + ": no tiles in archive " + archive.folder + " (not indexed, or no tissue)");
+                throw new IllegalArgumentException(slide + ": no tiles in archive " + archive.text + " (not indexed, or no tissue)");
             }
             ArchiveLabels labels = ArchiveLabels.of(store);
             List<SlideRanking.RankedSlide> ranked = similar.rank(mosaic, labels.otherCases(query.id()),

@@ -1,13 +1,13 @@
 package io.histoseek.app.gui;
 
 import io.histoseek.app.gui.model.GuiPreferences;
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.app.gui.setup.ModelSetupSettings;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class HistoseekApp extends Application {
     /** Held so the level sticks: JavaFX warns on every classpath start, which users cannot act on. */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
-    private static volatile Path startupArchive;
+    private static volatile ArchiveAddress startupArchive;
 
     private final GuiPreferences preferences;
     private final ModelSetupSettings modelSetup;
@@ -43,7 +43,7 @@ public final class HistoseekApp extends Application {
     }
 
     /** Blocks until the window is closed (or SIGTERM arrives); returns normally in both cases. */
-    public static void launch(Optional<Path> archive) {
+    public static void launch(Optional<ArchiveAddress> archive) {
         startupArchive = archive.orElse(null);
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         TerminationSignal.onTerm(() -> Platform.runLater(Platform::exit));
@@ -58,7 +58,8 @@ public final class HistoseekApp extends Application {
         stage.setScene(scene);
         stage.setTitle(MainWindow.TITLE);
         stage.show();
-        Optional<Path> archive = Optional.ofNullable(startupArchive).or(() -> preferences.path(GuiPreferences.ARCHIVE));
+        Optional<ArchiveAddress> archive = Optional.ofNullable(startupArchive)
+                .or(() -> preferences.get(GuiPreferences.ARCHIVE).map(ArchiveAddress::of));
         archive.ifPresent(window.archives()::open);
         window.offerModelSetupIfMissing();
     }

@@ -1,24 +1,23 @@
 package io.histoseek.index.archive;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * An implementation of archives (the local folder today, SolrCloud later), found by
+ * An implementation of archives (a local folder, a SolrCloud collection), found by
  * {@link Archives} through {@link java.util.ServiceLoader}: that keeps this package free of any
  * implementation, and an engine is added by listing its provider in
  * {@code META-INF/services/io.histoseek.index.archive.ArchiveProvider}.
  */
 public interface ArchiveProvider {
     /** Whether this provider opens archives at {@code address}. */
-    boolean accepts(Path address);
+    boolean accepts(ArchiveAddress address);
 
-    Archive openForReading(Path address);
+    Archive openForReading(ArchiveAddress address);
 
-    ArchiveWriter openForWriting(Path address, WriterOptions options);
+    ArchiveWriter openForWriting(ArchiveAddress address, WriterOptions options);
 
     /** Who writes the archive at {@code address} now, as far as this provider can tell without waiting for it. */
-    default Optional<ArchiveWriterInfo> writer(Path address) {
+    default Optional<ArchiveWriterInfo> writer(ArchiveAddress address) {
         return Optional.empty();
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -74,7 +75,6 @@ public final class FeatureImport {
 
     public ImportSummary run() {
         List<Path> files = files(request.features());
-        Path archiveFolder = request.archive().toAbsolutePath().normalize();
         Path root = request.slides().orElseGet(() -> {
             Path first = request.features().getFirst().toAbsolutePath().normalize();
             return Files.isDirectory(first) ? first : first.getParent();
@@ -84,8 +84,9 @@ public final class FeatureImport {
         }
         List<ImportOutcome> outcomes = new ArrayList<>();
         boolean stopped = false;
-        try (ArchiveWriter archive = Archives.openForWriting(archiveFolder, writerOptions(root))) {
-            SlideMatch match = new SlideMatch(archive, request.slides(), request.assumeMpp(), archiveFolder);
+        try (ArchiveWriter archive = Archives.openForWriting(request.archive(), writerOptions(root))) {
+            SlideMatch match = new SlideMatch(archive, request.slides(), request.assumeMpp(),
+                    request.archive().isFolder() ? Set.of(request.archive().folder().toAbsolutePath().normalize()) : Set.of());
             for (Path file : files) {
                 if (cancelled.getAsBoolean()) {
                     stopped = true;

@@ -1,5 +1,7 @@
 package io.histoseek.index.features;
 
+import io.histoseek.index.archive.ArchiveAddress;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,14 +11,15 @@ import java.util.Optional;
 /**
  * What to import.
  *
- * @param archive   the archive folder (created when missing, with {@code slides} or the features' folder as its root)
+ * @param archive   the archive: a folder (created when missing, with {@code slides} or the features' folder as its
+ *                  root) or a cluster address
  * @param features  .h5 files, or folders whose .h5 files (not recursive) are imported, in name order
  * @param slides    where to look for each file's slide by file stem (recursive)
  * @param assumeMpp microns per level-0 pixel for every slide, overriding the slide's and the file's
  * @param encoder   the encoder name an archive created by this import records (default: {@link #defaultEncoder})
  * @param lockWait  how long to wait for another writer
  */
-public record ImportRequest(Path archive, List<Path> features, Optional<Path> slides, Double assumeMpp,
+public record ImportRequest(ArchiveAddress archive, List<Path> features, Optional<Path> slides, Double assumeMpp,
                             Optional<String> encoder, Duration lockWait) {
     public ImportRequest {
         Objects.requireNonNull(archive, "archive");
@@ -29,6 +32,12 @@ public record ImportRequest(Path archive, List<Path> features, Optional<Path> sl
             throw new IllegalArgumentException("--mpp must be a positive number, got " + assumeMpp);
         }
         if (encoder.isPresent() && encoder.get().isBlank()) throw new IllegalArgumentException("--encoder must not be empty");
+    }
+
+    /** An import into the archive in {@code folder}. */
+    public ImportRequest(Path folder, List<Path> features, Optional<Path> slides, Double assumeMpp,
+                         Optional<String> encoder, Duration lockWait) {
+        this(ArchiveAddress.of(folder), features, slides, assumeMpp, encoder, lockWait);
     }
 
     /** H-optimus-0 for 1536-d features (what TRIDENT runs at 224 px, 20x, as we do), otherwise {@code unknown-DIM}. */

@@ -35,12 +35,12 @@ final class SlideMatch {
     private final Map<String, List<Path>> slidesByStem = new HashMap<>();
     private final Optional<Path> slidesFolder;
 
-    SlideMatch(Archive archive, Optional<Path> slidesFolder, Double assumeMpp, Path archiveFolder) {
+    SlideMatch(Archive archive, Optional<Path> slidesFolder, Double assumeMpp, Set<Path> notScanned) {
         this.archive = archive;
         this.assumeMpp = assumeMpp;
         this.slidesFolder = slidesFolder;
         if (slidesFolder.isPresent()) {
-            for (Path slide : new SlideFileScanner(Set.of(archiveFolder)).scan(List.of(slidesFolder.get()))) {
+            for (Path slide : new SlideFileScanner(notScanned).scan(List.of(slidesFolder.get()))) {
                 slidesByStem.computeIfAbsent(FeatureFileHeader.stem(slide), s -> new ArrayList<>()).add(slide);
             }
         }

@@ -1,5 +1,6 @@
 package io.histoseek.index.pipeline;
 
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.ArchiveProgress;
 import io.histoseek.index.archive.ArchiveWriter;
@@ -51,10 +52,11 @@ final class Indexer {
     }
 
     IndexingSummary run() throws Exception {
-        Path archiveFolder = request.archive().toAbsolutePath().normalize();
-        List<Path> files = new SlideFileScanner(Set.of(archiveFolder)).scan(request.folders());
+        ArchiveAddress address = request.archive().absolute();
+        Set<Path> skipped = address.isFolder() ? Set.of(address.folder()) : Set.of();
+        List<Path> files = new SlideFileScanner(skipped).scan(request.folders());
         // The lock first: a second writer is refused before the encoder loads.
-        try (ArchiveWriter archive = Archives.openForWriting(archiveFolder, writerOptions());
+        try (ArchiveWriter archive = Archives.openForWriting(address, writerOptions());
              TileEncoder encoder = openEncoder()) {
             EncoderSettings.bind(archive, request, encoder);
             ProgressMeter meter = new ProgressMeter(files.size(), System::nanoTime);
@@ -116,7 +118,8 @@ final class Indexer {
             }
         };
         return WriterOptions.of("index").waiting(request.lockWait())
-                .creatingWithRoot(ArchiveRoot.commonFolder(request.folders())).reportingTo(progress).stoppingWhen(cancelled);
+                .creatingWithRoot(ArchiveRoot.commonFolder(request.folders())).reportingTo(progress).stoppingWhen(cancelled)
+                .spreading(request.shards(), request.replicas());
     }
 
     /** Counts of the run's outcomes. */

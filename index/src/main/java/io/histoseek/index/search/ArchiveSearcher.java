@@ -1,6 +1,7 @@
 package io.histoseek.index.search;
 
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.Neighbor;
 import io.histoseek.index.archive.SlideRecord;
@@ -48,8 +49,13 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
 
     /** Opens the archive at {@code address} for reading, closed with this searcher. */
-    public static ArchiveSearcher open(Path address, QueryEmbedder embedder) {
+    public static ArchiveSearcher open(ArchiveAddress address, QueryEmbedder embedder) {
         return new ArchiveSearcher(Archives.openForReading(address), embedder, true);
+    }
+
+    /** {@link #open(ArchiveAddress, QueryEmbedder)} for a folder. */
+    public static ArchiveSearcher open(Path folder, QueryEmbedder embedder) {
+        return open(ArchiveAddress.of(folder), embedder);
     }
 
     public Archive archive() {

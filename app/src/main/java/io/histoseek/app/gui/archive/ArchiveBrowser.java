@@ -85,11 +85,13 @@ public final class ArchiveBrowser extends VBox {
         });
         list.setContextMenu(new ContextMenu(similar));
         Button open = Controls.button("openArchiveButton", "Open\u2026", () -> opener.choose(getScene().getWindow()));
+        Button address = Controls.button("openArchiveAddressButton", "Address\u2026", () -> opener.chooseAddress(getScene().getWindow()));
+        address.setTooltip(new Tooltip("Open an archive on SolrCloud by its address"));
         Button index = Controls.button("indexFoldersButton", "Index\u2026", () -> model.indexFolders(folder()));
         Button refresh = Controls.button("refreshArchiveButton", "Refresh", this::refresh);
         open.setTooltip(new Tooltip("Open another archive folder"));
         index.setTooltip(new Tooltip("Index folders of slides into this archive"));
-        HBox buttons = new HBox(6, open, index, refresh);
+        HBox buttons = new HBox(6, open, address, index, refresh);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, summary, buttons, list);
         model.archiveProperty().addListener((obs, old, now) -> show(now));
@@ -106,7 +108,7 @@ public final class ArchiveBrowser extends VBox {
     }
 
     private void show(ArchiveSession session) {
-        title.setText(session == null ? "No archive open" : "Archive " + session.folder());
+        title.setText(session == null ? "No archive open" : "Archive " + session.address().display());
         refresh();
     }
 

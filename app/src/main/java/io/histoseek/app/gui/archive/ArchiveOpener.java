@@ -5,8 +5,10 @@ import io.histoseek.app.gui.fx.Background;
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.GuiPreferences;
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.archive.Archives;
 import javafx.application.Platform;
+import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
@@ -41,9 +43,25 @@ public final class ArchiveOpener {
         }
     }
 
-    /** Opens the archive; the future completes (on the FX thread) once it is the model's archive. */
+    /** Lets the user type an archive address (a SolrCloud collection, or a folder), then opens it. */
+    public void chooseAddress(Window owner) {
+        TextInputDialog dialog = new TextInputDialog("solr://");
+        dialog.initOwner(owner);
+        dialog.setTitle("Open archive");
+        dialog.setHeaderText("Archive address: solr://ZKHOST:PORT[,HOST:PORT...][/CHROOT]/COLLECTION,\n"
+                + "http(s)://HOST:PORT/solr/COLLECTION or a folder");
+        dialog.getEditor().setId("archiveAddressField");
+        dialog.showAndWait().map(String::strip).filter(text -> !text.isEmpty()).ifPresent(text -> open(ArchiveAddress.of(text)));
+    }
+
+    /** Opens the archive folder. */
     public CompletableFuture<ArchiveSession> open(Path folder) {
-        Path absolute = folder.toAbsolutePath().normalize();
+        return open(ArchiveAddress.of(folder));
+    }
+
+    /** Opens the archive; the future completes (on the FX thread) once it is the model's archive. */
+    public CompletableFuture<ArchiveSession> open(ArchiveAddress address) {
+        ArchiveAddress absolute = address.absolute();
         if (background.isShutdown()) {
             return CompletableFuture.failedFuture(new IllegalStateException("the window is closing"));
         }
@@ -58,7 +76,7 @@ public final class ArchiveOpener {
                 }, Platform::runLater);
     }
 
-    private void show(Path folder, ArchiveSession opened) {
+    private void show(ArchiveAddress folder, ArchiveSession opened) {
         ArchiveSession previous = model.archiveProperty().get();
         model.archiveProperty().set(opened);
         if (previous != null) {

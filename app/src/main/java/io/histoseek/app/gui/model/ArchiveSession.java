@@ -8,6 +8,7 @@ import io.histoseek.index.heatmap.HeatMap;
 import io.histoseek.index.pipeline.SlideEmbedding;
 import io.histoseek.index.search.RefinedScoring;
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.SlideLabel;
 import io.histoseek.index.archive.SlideRecord;
@@ -34,35 +35,40 @@ import java.util.function.BooleanSupplier;
  * archive's own checkpoint. Opened on a background thread.
  */
 public final class ArchiveSession implements AutoCloseable {
-    private final Path folder;
+    private final ArchiveAddress address;
     private final Archive archive;
     private final ArchiveSearcher searcher;
     private final SlideQueryEmbedder embedder;
 
-    private ArchiveSession(Path folder, Archive archive, ArchiveSearcher searcher, SlideQueryEmbedder embedder) {
-        this.folder = folder;
+    private ArchiveSession(ArchiveAddress address, Archive archive, ArchiveSearcher searcher, SlideQueryEmbedder embedder) {
+        this.address = address;
         this.archive = archive;
         this.searcher = searcher;
         this.embedder = embedder;
     }
 
     /** Opens the archive; {@code checkpoint} overrides where the archive's checkpoint is now (moved files). */
-    public static ArchiveSession open(Path folder, Optional<Path> checkpoint) {
-        Archive archive = Archives.openForReading(folder);
+    public static ArchiveSession open(ArchiveAddress address, Optional<Path> checkpoint) {
+        Archive archive = Archives.openForReading(address);
         try {
             if (archive.model().isEmpty()) {
-                return new ArchiveSession(folder, archive, null, null);
+                return new ArchiveSession(address, archive, null, null);
             }
             SlideQueryEmbedder embedder = SlideQueryEmbedder.forArchive(archive, checkpoint);
-            return new ArchiveSession(folder, archive, new ArchiveSearcher(archive, embedder), embedder);
+            return new ArchiveSession(address, archive, new ArchiveSearcher(archive, embedder), embedder);
         } catch (RuntimeException e) {
             archive.close();
             throw e;
         }
     }
 
+    public ArchiveAddress address() {
+        return address;
+    }
+
+    /** The archive's folder, for the indexing wizard; null for an archive on a cluster (index those with `histoseek index`). */
     public Path folder() {
-        return folder;
+        return address.isFolder() ? address.folder() : null;
     }
 
     public Archive archive() {
@@ -131,10 +137,10 @@ public final class ArchiveSession implements AutoCloseable {
     public List<SimilarSlide> similarSlides(Path slide, int k) {
         searcher();
         SlideRecord record = archive.slide(archive.storedPath(slide.toAbsolutePath().normalize())).orElseThrow(() ->
-                new SearchException(slide + ": not a slide of archive " + folder + " (index it first)"));
+                new SearchException(slide + ": not a slide of archive " + address + " (index it first)"));
         SimilarSlides similar = new SimilarSlides(archive);
         List<float[]> mosaic = similar.mosaic(record.id());
-        if (mosaic.isEmpty()) throw new SearchException(slide + ": no tiles in archive " + folder + " (not indexed, or no tissue)");
+        if (mosaic.isEmpty()) throw new SearchException(slide + ": no tiles in archive " + address + " (not indexed, or no tissue)");
         ArchiveLabels labels = ArchiveLabels.of(archive);
         List<SimilarSlide> out = new ArrayList<>();
         for (SlideRanking.RankedSlide ranked : similar.rank(mosaic, labels.otherCases(record.id()), SimilarSlides.HITS_PER_TILE)) {
@@ -152,7 +158,7 @@ public final class ArchiveSession implements AutoCloseable {
     /** The searcher; refuses in one line while the archive holds no vectors. */
     private ArchiveSearcher searcher() {
         if (searcher == null) {
-            throw new SearchException(folder + ": archive holds no vectors yet (index some slides first)");
+            throw new SearchException(address + ": archive holds no vectors yet (index some slides first)");
         }
         return searcher;
     }

@@ -1,5 +1,7 @@
 package io.histoseek.app.gui.wizard;
 
+import io.histoseek.index.archive.ArchiveAddress;
+import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.pipeline.IndexingRequest;
 import io.histoseek.index.pipeline.TilingOptions;
 import io.histoseek.model.Device;
@@ -22,7 +24,7 @@ public record WizardSettings(List<Path> folders, Path archive, Path checkpoint, 
 
     public IndexingRequest request() {
         EncoderOptions encoder = new EncoderOptions(device, precision, EncoderOptions.DEFAULT_BATCH_SIZE, OptionalInt.empty());
-        return new IndexingRequest(folders, archive, checkpoint, encoder, threads, new TilingOptions(tissueThreshold, assumeMpp),
-                WAIT_FOR_OTHER_WRITER);
+        return new IndexingRequest(folders, ArchiveAddress.of(archive), checkpoint, encoder, threads,
+                new TilingOptions(tissueThreshold, assumeMpp), WAIT_FOR_OTHER_WRITER, WriterOptions.DEFAULT_SHARDS, WriterOptions.DEFAULT_REPLICAS);
     }
 }

@@ -19,6 +19,12 @@ public final class SolrFields {
     public static final String MODEL_DIMENSION = "model_dimension";
     public static final String TILE_SPEC = "tile_spec";
     public static final String CREATED_AT = "created_at";
+    public static final String ROOT = "root";
+    public static final String LAST_SLIDE_ID = "last_slide_id";
+    public static final String LAST_TILE_ID = "last_tile_id";
+    public static final String SEQUENCE = "sequence";
+
+    public static final String SETTING_VALUE = "setting_value";
 
     public static final String SLIDE_ID = "slide_id";
     public static final String PATH = "path";
@@ -29,9 +35,17 @@ public final class SolrFields {
     public static final String HEIGHT = "height";
     public static final String VENDOR = "vendor";
     public static final String QUICKHASH = "quickhash";
+    public static final String SIZE_BYTES = "size_bytes";
+    public static final String MTIME = "mtime";
+    public static final String FAILURE = "failure";
     public static final String TILE_COUNT = "tile_count";
+    public static final String MAX_TILE_SIZE = "max_tile_size";
     public static final String INDEXED_AT = "indexed_at";
     public static final String PROVENANCE = "provenance";
+    public static final String LABEL = "label";
+    public static final String CASE_NAME = "case_name";
+    /** On a slide: the generation of its visible tiles; on a tile: the slide write that made it. */
+    public static final String GENERATION = "generation";
 
     public static final String TILE_ID = "tile_id";
     public static final String X = "x";
@@ -42,15 +56,10 @@ public final class SolrFields {
     public static final String VECTOR = "vector";
     /** The same vector as little-endian float32 bytes, for fetching a tile's own vector exactly. */
     public static final String VECTOR_DATA = "vector_data";
-    public static final String LABELS = "labels";
-
-    public static final String LABEL_NAME = "label_name";
-    public static final String LABEL_COLOR = "label_color";
-    public static final String LABEL_NOTE = "label_note";
 
     /** What a document stands for. */
     public enum Kind {
-        ARCHIVE, SLIDE, TILE, LABEL;
+        ARCHIVE, SETTING, SLIDE, TILE;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);
@@ -60,6 +69,18 @@ public final class SolrFields {
         public String filter() {
             return KIND + ":" + value();
         }
+    }
+
+    public static String slideDocId(long slideId) {
+        return "slide-" + slideId;
+    }
+
+    public static String tileDocId(long tileId) {
+        return "tile-" + tileId;
+    }
+
+    public static String settingDocId(String key) {
+        return "setting-" + key;
     }
 
     private SolrFields() {

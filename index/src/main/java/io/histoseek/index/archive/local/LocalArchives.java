@@ -1,6 +1,7 @@
 package io.histoseek.index.archive.local;
 
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.archive.ArchiveBusyException;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.ArchiveProvider;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Opens local archives (a folder): for reading, checking only that this Histoseek reads it; for
@@ -25,16 +25,14 @@ import java.util.regex.Pattern;
  * half of one), migrating an old one and restoring consistency after a crash.
  */
 public final class LocalArchives implements ArchiveProvider {
-    /** A URL scheme ({@code solr://}, {@code https://}; a path keeps one slash of them): another provider's address. */
-    private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]+:/.*");
-
     @Override
-    public boolean accepts(Path address) {
-        return !URL.matcher(address.toString()).matches();
+    public boolean accepts(ArchiveAddress address) {
+        return address.isFolder();
     }
 
     @Override
-    public Archive openForReading(Path folder) {
+    public Archive openForReading(ArchiveAddress address) {
+        Path folder = address.folder();
         requireFolder(folder);
         Path file = folder.resolve(Database.FILE);
         if (!Files.isRegularFile(file)) {
@@ -70,7 +68,8 @@ public final class LocalArchives implements ArchiveProvider {
     }
 
     @Override
-    public ArchiveWriter openForWriting(Path folder, WriterOptions options) {
+    public ArchiveWriter openForWriting(ArchiveAddress address, WriterOptions options) {
+        Path folder = address.folder();
         if (options.createRoot().isPresent()) {
             try {
                 Files.createDirectories(folder);
@@ -128,8 +127,8 @@ public final class LocalArchives implements ArchiveProvider {
     }
 
     @Override
-    public Optional<ArchiveWriterInfo> writer(Path folder) {
-        return Files.isDirectory(folder) ? WriterLock.holder(folder) : Optional.empty();
+    public Optional<ArchiveWriterInfo> writer(ArchiveAddress address) {
+        return Files.isDirectory(address.folder()) ? WriterLock.holder(address.folder()) : Optional.empty();
     }
 
     /** Refuses an archive without a root or made with another tile spec. */
