@@ -21,7 +21,7 @@ mkdir -p "$slides" "$work/galleries"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   # One reactor run (never `mvn install`): the jars and lib/ the launcher uses, and the test classes.
-  mvn -B -q -o -pl model,index,app package -DskipTests -Dinstaller.skip=true
+  mvn -B -q -o -pl app -am package -DskipTests -Dinstaller.skip=true
 fi
 cp "$shared/data/slides/CMU-1-Small-Region.svs" "$slides/"
 cp "$shared/data/slides/constructed/CMU-1-Small-Region_generic-tiled-0.5mpp.tif" "$slides/generic.tif"
