@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,19 +32,10 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ArchiveProgress progress = new ArchiveProgress() {
-            @Override
-            public void update(String message, long done, long total) {
-                err.println(total > 0 ? String.format(Locale.ROOT, "%s: %,d of %,d", message, done, total) : message);
-                err.flush();
-            }
-
-            @Override
-            public void note(String message) {
-                err.println(message);
-                err.flush();
-            }
-        };
+        ArchiveProgress progress = ArchiveProgress.asNotes(line -> {
+            err.println(line);
+            err.flush();
+        }, holder -> { });
         WriterOptions options = WriterOptions.of("migrate").waiting(wait.duration()).checkingEverything().reportingTo(progress);
         try (ArchiveWriter store = Archives.openForWriting(archive.address(), options)) {
             out.println("archive: " + archive.display());

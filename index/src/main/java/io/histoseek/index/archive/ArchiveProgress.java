@@ -1,5 +1,7 @@
 package io.histoseek.index.archive;
 
+import java.util.function.Consumer;
+
 /**
  * Told how far a long archive task (a migration, a consistency check) got, and of what opening
  * an archive for writing found worth saying (a repair after a crash, another writer to wait for).
@@ -15,5 +17,25 @@ public interface ArchiveProgress {
 
     /** Another process writes the archive: the writer waits for it (called once, when the wait begins). */
     default void waitingForWriter(ArchiveWriterInfo holder) {
+    }
+
+    /** Everything as lines of text ("checking tiles (3 of 10)"); a wait for another writer as {@code onWait} says. */
+    static ArchiveProgress asNotes(Consumer<String> notes, Consumer<ArchiveWriterInfo> onWait) {
+        return new ArchiveProgress() {
+            @Override
+            public void update(String message, long done, long total) {
+                notes.accept(total > 0 ? message + " (" + done + " of " + total + ")" : message);
+            }
+
+            @Override
+            public void note(String message) {
+                notes.accept(message);
+            }
+
+            @Override
+            public void waitingForWriter(ArchiveWriterInfo holder) {
+                onWait.accept(holder);
+            }
+        };
     }
 }

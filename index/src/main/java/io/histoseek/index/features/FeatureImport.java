@@ -106,17 +106,7 @@ public final class FeatureImport {
     }
 
     private WriterOptions writerOptions(Path root) {
-        ArchiveProgress progress = new ArchiveProgress() {
-            @Override
-            public void update(String message, long done, long total) {
-                listener.note(total > 0 ? message + " (" + done + " of " + total + ")" : message);
-            }
-
-            @Override
-            public void note(String message) {
-                listener.note(message);
-            }
-        };
+        ArchiveProgress progress = ArchiveProgress.asNotes(listener::note, holder -> { });
         return WriterOptions.of("import").waiting(request.lockWait()).creatingWithRoot(root).reportingTo(progress)
                 .stoppingWhen(cancelled);
     }

@@ -9,7 +9,6 @@ import io.histoseek.index.archive.NewTile;
 import io.histoseek.index.archive.SlideMetadata;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
-import io.histoseek.index.archive.ArchiveWriterInfo;
 import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.tile.TilePosition;
 import io.histoseek.model.load.Encoders;
@@ -101,22 +100,7 @@ final class Indexer {
     }
 
     private WriterOptions writerOptions() {
-        ArchiveProgress progress = new ArchiveProgress() {
-            @Override
-            public void update(String message, long done, long total) {
-                listener.note(total > 0 ? message + " (" + done + " of " + total + ")" : message);
-            }
-
-            @Override
-            public void note(String message) {
-                listener.note(message);
-            }
-
-            @Override
-            public void waitingForWriter(ArchiveWriterInfo holder) {
-                listener.waitingForWriter(holder);
-            }
-        };
+        ArchiveProgress progress = ArchiveProgress.asNotes(listener::note, listener::waitingForWriter);
         return WriterOptions.of("index").waiting(request.lockWait())
                 .creatingWithRoot(ArchiveRoot.commonFolder(request.folders())).reportingTo(progress).stoppingWhen(cancelled)
                 .spreading(request.shards(), request.replicas());
