@@ -93,6 +93,9 @@ class WriterLockCommandsTest {
         List<Outcome> waiting = List.of(outcome(index(again, folder, "--wait", "180")),
                 outcome(index(again, folder, "--wait", "180"))).stream().map(CompletableFuture::join).toList();
         for (Outcome run : waiting) assertEquals(0, run.exit(), run.err());
+        Pattern waitLine = Pattern.compile("(?m)^waiting: the archive is being written by process \\d+ \\(index started \\d\\d:\\d\\d\\); this run starts when it ends$");
+        assertEquals(1, waiting.stream().filter(run -> waitLine.matcher(run.err()).find()).count(),
+                "the run that waited said for whom, once: " + waiting);
         assertEquals(2, waiting.stream().mapToInt(run -> Integer.parseInt(keys(run.out()).get("slides_embedded"))).sum());
         assertEquals(run("tiles", "--archive", archive.toString()).out(), run("tiles", "--archive", again.toString()).out());
         assertConsistent(again);

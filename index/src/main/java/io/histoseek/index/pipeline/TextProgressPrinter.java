@@ -1,6 +1,7 @@
 package io.histoseek.index.pipeline;
 
 import io.histoseek.index.StatusLine;
+import io.histoseek.index.archive.ArchiveWriterInfo;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -46,6 +47,11 @@ public final class TextProgressPrinter implements IndexingListener {
     @Override
     public void note(String message) {
         line.message(message);
+    }
+
+    @Override
+    public void waitingForWriter(ArchiveWriterInfo holder) {
+        line.message("waiting: the archive is being written by " + holder.describe() + "; this run starts when it ends");
     }
 
     /** Ends the refreshing line so whatever follows starts on a fresh line. */
