@@ -2,7 +2,6 @@ package io.histoseek.index.pipeline;
 
 import io.histoseek.index.Limits;
 import io.histoseek.index.search.SearchException;
-import io.histoseek.index.slide.SharedSlides;
 import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.index.tile.TilePosition;
 import io.histoseek.index.tile.TileReader;
@@ -33,24 +32,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 0.5 um/px: 4443 x 3567 pixels, over a hundred tissue tiles): bounded in tiles, in size and in memory.
  */
 class OnTheFlyQueryTest {
-    private static final Path TCGA = SharedSlides.get(SharedSlides.TCGA);
-    private static final TilingOptions AT_HALF_MICRON = new TilingOptions(null, 0.5);
+    private static final Path TCGA = OutsideSlide.TCGA;
+    private static OutsideSlide outside;
     private static SlideQueryEmbedder embedder;
     private static List<TilePosition> tissue;
 
     @BeforeAll
     static void openTheEmbedder() throws Exception {
-        Path checkpoint = SharedData.tinyCheckpoint();
-        embedder = new SlideQueryEmbedder(new EncoderSettings(checkpoint, OptionalInt.of(3), AT_HALF_MICRON),
-                Encoders.inspect(checkpoint, OptionalInt.of(3)));
-        try (SlideSource.Prepared slide = new SlideSource(AT_HALF_MICRON).prepare(TCGA)) {
-            tissue = slide.tilePositions();
-        }
+        outside = OutsideSlide.open();
+        embedder = outside.embedder();
+        tissue = outside.tissue();
     }
 
     @AfterAll
     static void close() {
-        embedder.close();
+        outside.close();
     }
 
     @Test

@@ -2,9 +2,7 @@ package io.histoseek.index.pipeline;
 
 import io.histoseek.index.Limits;
 import io.histoseek.index.search.SearchException;
-import io.histoseek.index.slide.SharedSlides;
 import io.histoseek.index.tile.TilePosition;
-import io.histoseek.model.load.Encoders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,24 +24,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the vectors a query on each tile would get, progress per batch, a bound, and a stop.
  */
 class SlideEmbeddingTest {
-    private static final Path TCGA = SharedSlides.get(SharedSlides.TCGA);
-    private static final TilingOptions AT_HALF_MICRON = new TilingOptions(null, 0.5);
+    private static final Path TCGA = OutsideSlide.TCGA;
+    private static OutsideSlide outside;
     private static SlideQueryEmbedder embedder;
     private static List<TilePosition> tissue;
 
     @BeforeAll
     static void openTheEmbedder() throws Exception {
-        Path checkpoint = SharedData.tinyCheckpoint();
-        embedder = new SlideQueryEmbedder(new EncoderSettings(checkpoint, OptionalInt.of(3), AT_HALF_MICRON),
-                Encoders.inspect(checkpoint, OptionalInt.of(3)));
-        try (SlideSource.Prepared slide = new SlideSource(AT_HALF_MICRON).prepare(TCGA)) {
-            tissue = slide.tilePositions();
-        }
+        outside = OutsideSlide.open();
+        embedder = outside.embedder();
+        tissue = outside.tissue();
     }
 
     @AfterAll
     static void close() {
-        embedder.close();
+        outside.close();
     }
 
     @Test
