@@ -2,6 +2,7 @@ package io.histoseek.index.features;
 
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.SlideNames;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.pipeline.SlideFileScanner;
 import io.histoseek.index.slide.PhysicalScale;
@@ -23,7 +24,7 @@ import java.util.Set;
  * Which slide a features file belongs to, by the file's stem: a slide file of that stem under the
  * slides folder (found recursively); else a slide of the archive with that stem (a re-import
  * replaces it); else a slide known only by its name. A slide known by name is stored under that
- * bare name (no folder, no slide extension, see {@link #isNameOnly}) and recorded missing.
+ * bare name (no folder, no slide extension, see {@link SlideNames#isNameOnly}) and recorded missing.
  */
 final class SlideMatch {
     /** Where a file's tiles go: the slide's stored path and metadata, and whether its file is on disk. */
@@ -46,11 +47,6 @@ final class SlideMatch {
         }
     }
 
-    /** True for the stored path of a slide known only by its name (a slide file's name always has a slide extension). */
-    static boolean isNameOnly(String storedPath) {
-        return !storedPath.contains("/") && !SlideFileScanner.isSlideFileName(storedPath);
-    }
-
     Target find(FeatureFileHeader header) {
         String name = header.name();
         List<Path> files = slidesByStem.getOrDefault(name, List.of());
@@ -68,7 +64,7 @@ final class SlideMatch {
         if (known.size() == 1) {
             SlideRecord slide = known.getFirst();
             Path file = archive.resolve(slide.path());
-            if (!isNameOnly(slide.path()) && Files.isRegularFile(file)) return onDisk(header, file);
+            if (!SlideNames.isNameOnly(slide.path()) && Files.isRegularFile(file)) return onDisk(header, file);
             return new Target(slide.path(), byName(slide.path(), header), false);
         }
         return new Target(name, byName(name, header), false);
