@@ -359,9 +359,12 @@ class SolrArchiveClusterTest {
         return tiles;
     }
 
-    /** The places of the hits that score clearly above {@code score} (copies of one image tie at the 10th place). */
+    /**
+     * The places of the hits that score clearly above {@code score} (copies of one image tie at the 10th place), in name
+     * order: the two engines round near-equal scores of copies apart differently, and the scores are compared rank by rank.
+     */
     private static List<String> above(List<SearchHit> hits, float score) {
-        return places(hits.stream().filter(hit -> hit.score() > score + 1e-4).toList());
+        return places(hits.stream().filter(hit -> hit.score() > score + 1e-4).toList()).stream().sorted().toList();
     }
 
     /** Hits as slide@x,y; equal scores (the shared slides hold copies of one image) in name order. */
