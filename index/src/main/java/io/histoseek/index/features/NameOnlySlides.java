@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,26 +37,25 @@ public final class NameOnlySlides {
     public record Outcome(List<Attached> attached, List<String> problems, int nameOnly) {
     }
 
-    private final SlideFiles files;
+    /** Empty when the archive has no slide known by name (nothing to look for: the folder is not scanned). */
+    private final Optional<SlideFiles> files;
     private final int nameOnly;
     /** The name-only slides whose name matched at least one file, with those files. */
     private final Map<SlideRecord, List<Path>> matches = new LinkedHashMap<>();
 
-    private NameOnlySlides(Archive archive, SlideFiles files) {
+    private NameOnlySlides(List<SlideRecord> named, Optional<SlideFiles> files) {
         this.files = files;
-        int count = 0;
-        for (SlideRecord slide : archive.slides()) {
-            if (!SlideNames.isNameOnly(slide.path())) continue;
-            count++;
-            List<Path> named = files.named(slide.path());
-            if (!named.isEmpty()) matches.put(slide, named);
+        this.nameOnly = named.size();
+        for (SlideRecord slide : named) {
+            List<Path> found = files.map(all -> all.named(slide.path())).orElse(List.of());
+            if (!found.isEmpty()) matches.put(slide, found);
         }
-        this.nameOnly = count;
     }
 
     /** The archive's name-only slides and the files under {@code folder} (recursively, skipping {@code notScanned}) they match. */
     public static NameOnlySlides find(Archive archive, Path folder, Set<Path> notScanned) {
-        return new NameOnlySlides(archive, new SlideFiles(folder, notScanned));
+        List<SlideRecord> named = archive.slides().stream().filter(slide -> SlideNames.isNameOnly(slide.path())).toList();
+        return new NameOnlySlides(named, named.isEmpty() ? Optional.empty() : Optional.of(new SlideFiles(folder, notScanned)));
     }
 
     /** How many slides of the archive are known by name only. */
@@ -80,7 +80,7 @@ public final class NameOnlySlides {
         matches.forEach((slide, found) -> {
             String name = slide.path();
             if (found.size() > 1) {
-                problems.add(name + ": " + files.ambiguity(name, found));
+                problems.add(name + ": " + files.orElseThrow().ambiguity(name, found));
                 return;
             }
             Path file = found.getFirst();
