@@ -1,7 +1,7 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.index.archive.Archive;
-import io.histoseek.index.features.FeatureImport;
+import io.histoseek.index.archive.SlideNames;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +21,9 @@ final class SlidePaths {
         this.store = store;
     }
 
-    /** A slide imported by name without its file (see {@link FeatureImport#isNameOnly}) shows by that name. */
+    /** A slide imported by name without its file (see {@link SlideNames#isNameOnly}) shows by that name. */
     String shown(String storedPath) {
-        if (FeatureImport.isNameOnly(storedPath)) return storedPath;
+        if (SlideNames.isNameOnly(storedPath)) return storedPath;
         return store.resolve(storedPath).toString();
     }
 

@@ -46,6 +46,15 @@ public interface ArchiveWriter extends Archive {
     /** Marks a slide whose file vanished; its tiles stay searchable until {@link #removeSlide}. */
     void markMissing(String storedPath);
 
+    /**
+     * Attaches a slide known only by its name ({@link SlideNames#isNameOnly}) to its slide file, now
+     * found: the slide takes the file's stored path, stats, extent, mpp and mpp source and becomes
+     * indexed, keeping its id, tiles, vectors and label untouched (nothing is embedded or rewritten).
+     * Refused in one line naming the archive ({@link SlideNames#attached}): no such name-only slide,
+     * or another slide already has {@code found}'s path. All-or-nothing.
+     */
+    SlideRecord attachSlide(String storedName, SlideMetadata found);
+
     /** Deletes a slide, its tiles and their vectors. Returns false when there was no such slide. */
     boolean removeSlide(String storedPath);
 

@@ -1,6 +1,7 @@
 package io.histoseek.index.features;
 
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.SlideNames;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.TileRecord;
 
@@ -35,12 +36,8 @@ public final class FeatureExport {
 
     /** The name a slide's file gets (without .h5), and the name an import of it finds the slide by. */
     public static String name(String storedPath) {
-        if (isNameOnly(storedPath)) return storedPath;
+        if (SlideNames.isNameOnly(storedPath)) return storedPath;
         return FeatureFileHeader.stem(Path.of(storedPath).getFileName());
-    }
-
-    private static boolean isNameOnly(String storedPath) {
-        return SlideMatch.isNameOnly(storedPath);
     }
 
     /** Writes the slide's file; a slide without tiles, or whose name an earlier slide of this export took, is refused in one line. */

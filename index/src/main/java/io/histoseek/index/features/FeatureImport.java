@@ -5,6 +5,7 @@ import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.NewTile;
 import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.SlideNames;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideWrite;
 import io.histoseek.index.archive.WriterOptions;
@@ -44,11 +45,6 @@ public final class FeatureImport {
         this.request = request;
         this.listener = listener;
         this.cancelled = cancelled;
-    }
-
-    /** True for the stored path of a slide imported by name (its file was not found): shown by that name. */
-    public static boolean isNameOnly(String storedPath) {
-        return SlideMatch.isNameOnly(storedPath);
     }
 
     /** The .h5 files the paths name: a file itself, a folder's .h5 files in name order. */
@@ -152,7 +148,7 @@ public final class FeatureImport {
             // file is found, beside its name-only self) until the rerun, which imports the file again.
             if (!target.fileFound()) {
                 archive.markMissing(slide);
-            } else if (!slide.equals(header.name()) && archive.slide(header.name()).filter(s -> isNameOnly(s.path())).isPresent()) {
+            } else if (!slide.equals(header.name()) && archive.slide(header.name()).filter(s -> SlideNames.isNameOnly(s.path())).isPresent()) {
                 archive.removeSlide(header.name()); // imported by name before its file was found: the found slide replaces it
             }
             return Optional.of(ImportOutcome.imported(file, slide, header.rows(), target.fileFound()));

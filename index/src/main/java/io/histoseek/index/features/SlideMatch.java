@@ -2,20 +2,15 @@ package io.histoseek.index.features;
 
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.SlideNames;
 import io.histoseek.index.archive.SlideRecord;
-import io.histoseek.index.pipeline.SlideFileScanner;
 import io.histoseek.index.slide.PhysicalScale;
-import io.histoseek.index.slide.openslide.OpenSlideImage;
 import io.histoseek.model.support.OneLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +18,7 @@ import java.util.Set;
  * Which slide a features file belongs to, by the file's stem: a slide file of that stem under the
  * slides folder (found recursively); else a slide of the archive with that stem (a re-import
  * replaces it); else a slide known only by its name. A slide known by name is stored under that
- * bare name (no folder, no slide extension, see {@link #isNameOnly}) and recorded missing.
+ * bare name (no folder, no slide extension, see {@link SlideNames#isNameOnly}) and recorded missing.
  */
 final class SlideMatch {
     /** Where a file's tiles go: the slide's stored path and metadata, and whether its file is on disk. */
@@ -32,31 +27,20 @@ final class SlideMatch {
 
     private final Archive archive;
     private final Double assumeMpp;
-    private final Map<String, List<Path>> slidesByStem = new HashMap<>();
-    private final Optional<Path> slidesFolder;
+    private final Optional<SlideFiles> slideFiles;
 
     SlideMatch(Archive archive, Optional<Path> slidesFolder, Double assumeMpp, Set<Path> notScanned) {
         this.archive = archive;
         this.assumeMpp = assumeMpp;
-        this.slidesFolder = slidesFolder;
-        if (slidesFolder.isPresent()) {
-            for (Path slide : new SlideFileScanner(notScanned).scan(List.of(slidesFolder.get()))) {
-                slidesByStem.computeIfAbsent(FeatureFileHeader.stem(slide), s -> new ArrayList<>()).add(slide);
-            }
-        }
-    }
-
-    /** True for the stored path of a slide known only by its name (a slide file's name always has a slide extension). */
-    static boolean isNameOnly(String storedPath) {
-        return !storedPath.contains("/") && !SlideFileScanner.isSlideFileName(storedPath);
+        this.slideFiles = slidesFolder.map(folder -> new SlideFiles(folder, notScanned));
     }
 
     Target find(FeatureFileHeader header) {
         String name = header.name();
-        List<Path> files = slidesByStem.getOrDefault(name, List.of());
+        List<Path> files = slideFiles.map(found -> found.named(name)).orElse(List.of());
         if (files.size() > 1) {
-            throw new FeatureFileException(header.file(), files.size() + " slides named " + name + " under "
-                    + slidesFolder.orElseThrow() + " (" + files.getFirst() + ", " + files.get(1) + "); import it alone with --slides naming one");
+            throw new FeatureFileException(header.file(), slideFiles.orElseThrow().ambiguity(name, files)
+                    + "; import it alone with --slides naming one");
         }
         if (files.size() == 1) return onDisk(header, files.getFirst());
         List<SlideRecord> known = archive.slides().stream()
@@ -68,7 +52,7 @@ final class SlideMatch {
         if (known.size() == 1) {
             SlideRecord slide = known.getFirst();
             Path file = archive.resolve(slide.path());
-            if (!isNameOnly(slide.path()) && Files.isRegularFile(file)) return onDisk(header, file);
+            if (!SlideNames.isNameOnly(slide.path()) && Files.isRegularFile(file)) return onDisk(header, file);
             return new Target(slide.path(), byName(slide.path(), header), false);
         }
         return new Target(name, byName(name, header), false);
@@ -76,13 +60,8 @@ final class SlideMatch {
 
     private Target onDisk(FeatureFileHeader header, Path file) {
         String stored = archive.storedPath(file);
-        try (OpenSlideImage slide = OpenSlideImage.open(file)) {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            PhysicalScale scale = PhysicalScale.of(slide, assumeMpp);
-            double mpp = scale.known() ? scale.mpp() : header.mppFromMagnification().orElse(0);
-            String source = scale.known() ? scale.source().label() : fromFileSource(mpp);
-            return new Target(stored, new SlideMetadata(stored, attributes.size(), attributes.lastModifiedTime().toMillis(),
-                    slide.quickHash().orElse(null), slide.vendor(), mpp, source, slide.width(), slide.height()), true);
+        try {
+            return new Target(stored, SlideFiles.metadata(file, stored, assumeMpp, header.mppFromMagnification().orElse(0)), true);
         } catch (IOException e) {
             throw new FeatureFileException(header.file(), "its slide " + file + " cannot be read ("
                     + OneLine.of(e) + ")");
@@ -92,13 +71,8 @@ final class SlideMatch {
     /** A slide without a file: its extent is the patches' bounding box, its scale what was given or the file records. */
     private SlideMetadata byName(String stored, FeatureFileHeader header) {
         double mpp = assumeMpp != null ? assumeMpp : header.mppFromMagnification().orElse(0);
-        String source = assumeMpp != null ? PhysicalScale.Source.ASSUMED.label() : fromFileSource(mpp);
+        String source = assumeMpp != null ? PhysicalScale.Source.ASSUMED.label() : SlideFiles.fromFileSource(mpp);
         return new SlideMetadata(stored, 0, 0, null, null, mpp, source, 0, 0);
-    }
-
-    /** A scale from the feature file's level-0 magnification is 10 / objective, as from a slide's objective power. */
-    private static String fromFileSource(double mpp) {
-        return mpp > 0 ? PhysicalScale.Source.OBJECTIVE_POWER.label() : "";
     }
 
     /** The metadata with the slide's extent grown to hold every patch (the search checks points against it). */

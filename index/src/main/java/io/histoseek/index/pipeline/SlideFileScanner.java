@@ -1,5 +1,7 @@
 package io.histoseek.index.pipeline;
 
+import io.histoseek.index.archive.SlideNames;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemLoopException;
@@ -12,31 +14,23 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Finds the slide files under folders, recursively, in a stable (sorted) order.
  *
- * <p>A slide is a file with one of OpenSlide's extensions. Multi-file formats keep their pixels
- * in companion files that are not slides: MIRAX's sibling folder of .dat/.ini (skipped as a whole,
- * so nothing inside it is mistaken for a slide) and VMS's .jpg files (no slide extension). Hidden
+ * <p>A slide is a file with one of OpenSlide's extensions ({@link SlideNames#FILE_EXTENSIONS}).
+ * Multi-file formats keep their pixels in companion files that are not slides: MIRAX's sibling
+ * folder of .dat/.ini (skipped as a whole, so nothing inside it is mistaken for a slide) and VMS's
+ * .jpg files (no slide extension). Hidden
  * files and folders, and the folders given in {@code excluded} (the archive itself), are skipped.
  */
 public final class SlideFileScanner {
-    public static final Set<String> SLIDE_EXTENSIONS = Set.of(
-            "svs", "tif", "tiff", "ndpi", "vms", "vmu", "scn", "mrxs", "svslide", "bif");
-
     private final Set<Path> excluded;
 
     public SlideFileScanner(Set<Path> excluded) {
         this.excluded = excluded.stream().map(SlideFileScanner::canonical).collect(java.util.stream.Collectors.toSet());
-    }
-
-    public static boolean isSlideFileName(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 && SLIDE_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /** The slide files under every folder (or the file itself, when a slide file is given). */
@@ -48,9 +42,9 @@ public final class SlideFileScanner {
                 throw new IllegalArgumentException(root + ": no such folder");
             }
             if (Files.isRegularFile(start)) {
-                if (!isSlideFileName(start.getFileName().toString())) {
+                if (!SlideNames.isSlideFileName(start.getFileName().toString())) {
                     throw new IllegalArgumentException(root + ": not a slide file (extensions: "
-                            + String.join(" ", new TreeSet<>(SLIDE_EXTENSIONS)) + ")");
+                            + String.join(" ", new TreeSet<>(SlideNames.FILE_EXTENSIONS)) + ")");
                 }
                 found.add(start);
                 continue;
@@ -76,7 +70,7 @@ public final class SlideFileScanner {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             String name = file.getFileName().toString();
-                            if (attrs.isRegularFile() && !isHidden(file) && isSlideFileName(name)) {
+                            if (attrs.isRegularFile() && !isHidden(file) && SlideNames.isSlideFileName(name)) {
                                 found.add(file);
                             }
                             return FileVisitResult.CONTINUE;

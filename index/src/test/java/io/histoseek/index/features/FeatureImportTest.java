@@ -3,6 +3,7 @@ package io.histoseek.index.features;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.ArchiveCounts;
 import io.histoseek.index.archive.Archives;
+import io.histoseek.index.archive.SlideNames;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
 import io.histoseek.index.archive.TileRecord;
@@ -78,7 +79,7 @@ class FeatureImportTest {
             assertEquals(SlideStatus.MISSING, named.status());
             assertEquals(0.5, named.metadata().mpp(), 1e-9, "10 / level0_magnification");
             assertEquals("objective-power (estimate)", named.metadata().mppSource(), "an estimate from the file's magnification");
-            assertTrue(FeatureImport.isNameOnly(named.path()) && !FeatureImport.isNameOnly(cmu.path()));
+            assertTrue(SlideNames.isNameOnly(named.path()) && !SlideNames.isNameOnly(cmu.path()));
 
             // Stored as the pipeline stores vectors: L2-normalized, in the file's row order.
             try (FeatureFileReader reader = FeatureFileReader.open(SharedFeatures.get(SharedFeatures.ELSEWHERE))) {

@@ -13,6 +13,7 @@ import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.index.archive.CommitStamp;
 import io.histoseek.index.archive.SlideLabel;
 import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.SlideNames;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
 import io.histoseek.index.archive.SlideWrite;
@@ -492,6 +493,22 @@ final class SolrArchive implements ArchiveWriter {
         SolrQuery query = new SolrQuery(kind.filter()).setFields(field).setRows(1).addSort(field, SolrQuery.ORDER.desc);
         return solr.query("read the largest " + field, query).getResults().stream().findFirst()
                 .map(doc -> StoredSlide.longOf(doc, field)).orElse(0L);
+    }
+
+    /**
+     * One slide document rewritten (all or nothing): tile documents refer to their slide by id and
+     * generation, never by path, so they and their vectors stay as they are.
+     */
+    @Override
+    public synchronized SlideRecord attachSlide(String storedName, SlideMetadata found) {
+        requireWriter();
+        Optional<StoredSlide> named = storedSlide(storedName);
+        SlideRecord attached = SlideNames.attached("archive " + address(), storedName, named.map(StoredSlide::record), found,
+                storedSlide(found.path()).isPresent());
+        StoredSlide after = named.orElseThrow().with(attached.metadata(), attached.status(), null);
+        solr.add("attach " + storedName + " to " + found.path(), List.of(after.document()));
+        solr.publish("attach " + storedName + " to " + found.path());
+        return attached;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.index.archive.CommitStamp;
 import io.histoseek.index.archive.SlideLabel;
 import io.histoseek.index.archive.SlideMetadata;
+import io.histoseek.index.archive.SlideNames;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
 import io.histoseek.index.archive.SlideWrite;
@@ -254,6 +255,18 @@ final class LocalArchive implements ArchiveWriter {
         db.write("mark " + storedPath + " missing", c -> {
             Slides.markMissing(c, storedPath);
             return null;
+        });
+    }
+
+    /** One SQLite transaction: tiles and Lucene documents refer to the slide by id, so only its row changes. */
+    @Override
+    public synchronized SlideRecord attachSlide(String storedName, SlideMetadata found) {
+        requireWriter();
+        return db.write("attach " + storedName + " to " + found.path(), c -> {
+            SlideRecord attached = SlideNames.attached(folder.toString(), storedName, Slides.byPath(c, storedName), found,
+                    Slides.byPath(c, found.path()).isPresent());
+            Slides.rekey(c, attached);
+            return Slides.byId(c, attached.id()).orElseThrow();
         });
     }
 

@@ -48,6 +48,29 @@ final class Slides {
         }
     }
 
+    /** Rewrites a slide's row under its id: a new path, metadata and status; its tiles and label keep their slide id. */
+    static void rekey(Connection c, SlideRecord slide) throws SQLException {
+        SlideMetadata m = slide.metadata();
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE slides SET path = ?, size_bytes = ?, mtime_ms = ?, quickhash = ?, vendor = ?, mpp = ?, width = ?,
+                  height = ?, status = ?, failure_reason = ?, mpp_source = ?
+                WHERE id = ?""")) {
+            ps.setString(1, m.path());
+            ps.setLong(2, m.sizeBytes());
+            ps.setLong(3, m.mtimeMillis());
+            ps.setString(4, m.quickhash());
+            ps.setString(5, m.vendor());
+            ps.setDouble(6, m.mpp());
+            ps.setLong(7, m.width());
+            ps.setLong(8, m.height());
+            ps.setString(9, slide.status().name());
+            ps.setString(10, slide.failureReason());
+            ps.setString(11, m.mppSource());
+            ps.setLong(12, slide.id());
+            if (ps.executeUpdate() != 1) throw new SQLException("no slide with id " + slide.id());
+        }
+    }
+
     /** Sets a slide's status, leaving its metadata and tiles. */
     static void setStatus(Connection c, long slideId, SlideStatus status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE slides SET status = ? WHERE id = ?")) {

@@ -6,6 +6,7 @@ import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.NewTile;
+import io.histoseek.index.archive.SlideLabel;
 import io.histoseek.index.archive.SlideMetadata;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
@@ -236,5 +237,68 @@ class LocalArchiveTest {
             assertEquals(12, vectors.size());
             for (int i = 0; i < 12; i++) assertArrayEquals(unit(8, i), vectors.get(i), "tile " + i + " in slide order");
         }
+    }
+
+    @Test
+    void aSlideKnownByNameIsAttachedToItsFileKeepingItsTilesAndVectorsAndARefusalChangesNothing() {
+        Path folder = dir.resolve("a");
+        SlideRecord named;
+        SlideMetadata file = new SlideMetadata("deep/s042.svs", 1_900_000, 77, "qh-file", "aperio", 0.499, "slide", 2220, 2967);
+        String tilesAndVectors;
+        try (ArchiveWriter store = writerWithModel()) {
+            named = store.commitSlide(new SlideMetadata("s042", 0, 0, null, null, 0.5, "objective-power (estimate)", 400, 300),
+                    grid(4, 3, 100, 8));
+            store.markMissing("s042");
+            SlideRecord other = store.commitSlide(slide("b.svs"), grid(2, 2, 100, 8));
+            store.putLabels(List.of(new SlideLabel(named.id(), "tumour", "case-1")));
+            tilesAndVectors = tilesAndVectors(store);
+            List<SlideRecord> slides = store.slides();
+
+            assertAttachRefused(store, "nope", file, "no slide of that name");
+            assertAttachRefused(store, "b.svs", file, "it is not a slide imported by name");
+            assertAttachRefused(store, "s042", slide("b.svs"), "another slide of the archive has that path");
+            assertAttachRefused(store, "s042", slide("s043"), "that is not a slide file");
+            assertEquals(slides, store.slides(), "a refusal changes no slide");
+            assertEquals(tilesAndVectors, tilesAndVectors(store));
+
+            SlideRecord attached = store.attachSlide("s042", file);
+            assertEquals(new SlideRecord(named.id(), file, SlideStatus.INDEXED, null), attached);
+            assertTrue(store.slide("s042").isEmpty(), "no longer known by its name");
+            assertEquals(new ArchiveCounts(2, 0, 0, 0, 16), store.counts());
+            assertEquals(tilesAndVectors, tilesAndVectors(store), "the same tile ids, places and vector bits, no engine commit");
+            assertEquals(Map.of(named.id(), new SlideLabel(named.id(), "tumour", "case-1")), store.labels());
+            // The engine's documents carry the slide id, which did not change: a filter on it still finds the slide's tiles.
+            assertEquals(12, store.vectors().search(unit(8, 0), 20, 0, VectorFilter.only(List.of(named.id()))).size());
+            assertEquals(4, store.vectors().search(unit(8, 0), 20, 0, VectorFilter.allBut(List.of(named.id()))).size());
+            assertEquals(other, store.slide("b.svs").orElseThrow());
+            assertAttachRefused(store, "s042", file, "no slide of that name");
+        }
+        try (Archive store = Archives.openForReading(folder)) {
+            SlideRecord reopened = store.slide("deep/s042.svs").orElseThrow();
+            assertEquals(new SlideRecord(named.id(), file, SlideStatus.INDEXED, null), reopened);
+            assertEquals(tilesAndVectors, tilesAndVectors(store));
+            TileRecord tile = store.tileContaining(reopened.id(), 250, 150).orElseThrow();
+            assertEquals("deep/s042.svs", store.locations(List.of(tile.id())).get(tile.id()).slide().path());
+        }
+    }
+
+    private static void assertAttachRefused(ArchiveWriter store, String name, SlideMetadata found, String reason) {
+        ArchiveException e = assertThrows(ArchiveException.class, () -> store.attachSlide(name, found));
+        assertEquals(store.address() + ": cannot attach " + name + " to " + found.path() + ": " + reason, e.getMessage());
+    }
+
+    /** Every tile (id, slide id, place) with its vector's exact bits, and the engine's last commit stamp. */
+    private static String tilesAndVectors(Archive store) {
+        List<TileRecord> tiles = new ArrayList<>();
+        store.forEachTile((path, tile) -> tiles.add(tile));
+        tiles.sort(java.util.Comparator.comparingLong(TileRecord::id));
+        StringBuilder out = new StringBuilder(store.vectors().committed().toString());
+        for (TileRecord tile : tiles) {
+            float[] vector = store.vectors().vector(tile.id()).orElseThrow();
+            int[] bits = new int[vector.length];
+            for (int i = 0; i < vector.length; i++) bits[i] = Float.floatToRawIntBits(vector[i]);
+            out.append('\n').append(tile).append(' ').append(java.util.Arrays.toString(bits));
+        }
+        return out.toString();
     }
 }
