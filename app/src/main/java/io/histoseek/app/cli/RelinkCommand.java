@@ -4,7 +4,6 @@ import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
-import io.histoseek.index.archive.WriterOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -40,7 +39,7 @@ public final class RelinkCommand implements Callable<Integer> {
             throw new IllegalArgumentException(newRoot + ": no such folder");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ArchiveWriter store = Archives.openForWriting(archive.address(), WriterOptions.of("relink").waiting(wait.duration()))) {
+        try (ArchiveWriter store = Archives.openForWriting(archive.address(), wait.writerOptions("relink", spec.commandLine().getErr()))) {
             Path root = newRoot.toAbsolutePath().normalize();
             int found = 0;
             int relative = 0;
