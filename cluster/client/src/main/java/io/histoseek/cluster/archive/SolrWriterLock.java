@@ -169,7 +169,7 @@ final class SolrWriterLock implements AutoCloseable {
         try {
             return solr.addIfVersion("take the writer lock", doc, version);
         } catch (ArchiveException e) {
-            if (e.getMessage().contains("unknown field '" + SolrFields.WRITER_TOKEN.substring(0, 7))) {
+            if (e.getMessage().contains("unknown field")) { // a schema older than the lock document
                 throw new ArchiveException("archive " + archive() + " was made by an earlier Histoseek whose schema has no writer lock"
                         + " (schema version 1); index into a new collection", e);
             }
