@@ -5,7 +5,6 @@ import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.SlideLabel;
 import io.histoseek.index.archive.SlideRecord;
-import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.cases.LabelsCsv;
 import io.histoseek.index.cases.SlideNames;
 import picocli.CommandLine.Command;
@@ -131,7 +130,7 @@ final class LabelsCommand implements Callable<Integer> {
     }
 
     private ArchiveWriter openForWriting() {
-        return Archives.openForWriting(archive.address(), WriterOptions.of("labels").waiting(wait.duration()));
+        return Archives.openForWriting(archive.address(), wait.writerOptions("labels", spec.commandLine().getErr()));
     }
 
     private static SlideNames names(Archive store) {

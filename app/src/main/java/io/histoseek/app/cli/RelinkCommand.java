@@ -6,7 +6,6 @@ import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.SlideNames;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
-import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.features.NameOnlySlides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +47,7 @@ public final class RelinkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ArchiveAddress address = archive.address();
         NameOnlySlides.Outcome attached;
-        try (ArchiveWriter store = Archives.openForWriting(address, WriterOptions.of("relink").waiting(wait.duration()))) {
+        try (ArchiveWriter store = Archives.openForWriting(address, wait.writerOptions("relink", spec.commandLine().getErr()))) {
             Path root = newRoot.toAbsolutePath().normalize();
             int found = 0;
             int relative = 0;

@@ -3,7 +3,6 @@ package io.histoseek.app.cli;
 import io.histoseek.index.archive.ArchiveWriter;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.SlideRecord;
-import io.histoseek.index.archive.WriterOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -40,7 +39,7 @@ public final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ArchiveWriter store = Archives.openForWriting(archive.address(), WriterOptions.of("remove").waiting(wait.duration()))) {
+        try (ArchiveWriter store = Archives.openForWriting(archive.address(), wait.writerOptions("remove", spec.commandLine().getErr()))) {
             SlidePaths paths = new SlidePaths(store);
             Map<String, SlideRecord> chosen = new LinkedHashMap<>();
             for (Path given : slides) {

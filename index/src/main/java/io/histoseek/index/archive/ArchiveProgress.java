@@ -19,6 +19,11 @@ public interface ArchiveProgress {
     default void waitingForWriter(ArchiveWriterInfo holder) {
     }
 
+    /** The line a writer shows when it starts waiting for {@code holder}. */
+    static String waitingLine(ArchiveWriterInfo holder) {
+        return "waiting: the archive is being written by " + holder.describe() + "; this run starts when it ends";
+    }
+
     /** Everything as lines of text ("checking tiles (3 of 10)"); a wait for another writer as {@code onWait} says. */
     static ArchiveProgress asNotes(Consumer<String> notes, Consumer<ArchiveWriterInfo> onWait) {
         return new ArchiveProgress() {

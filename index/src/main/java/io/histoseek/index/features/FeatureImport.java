@@ -102,9 +102,9 @@ public final class FeatureImport {
     }
 
     private WriterOptions writerOptions(Path root) {
-        ArchiveProgress progress = ArchiveProgress.asNotes(listener::note, holder -> { });
+        ArchiveProgress progress = ArchiveProgress.asNotes(listener::note, holder -> listener.note(ArchiveProgress.waitingLine(holder)));
         return WriterOptions.of("import").waiting(request.lockWait()).creatingWithRoot(root).reportingTo(progress)
-                .stoppingWhen(cancelled);
+                .stoppingWhen(cancelled).spreading(request.shards(), request.replicas());
     }
 
     /** The file's outcome; empty when the run was cancelled during it (nothing of it kept). */

@@ -1,6 +1,7 @@
 package io.histoseek.index.features;
 
 import io.histoseek.index.archive.ArchiveAddress;
+import io.histoseek.index.archive.WriterOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +19,11 @@ import java.util.Optional;
  * @param assumeMpp microns per level-0 pixel for every slide, overriding the slide's and the file's
  * @param encoder   the encoder name an archive created by this import records (default: {@link #defaultEncoder})
  * @param lockWait  how long to wait for another writer
+ * @param shards    shards of a cluster archive this import creates (a folder ignores it)
+ * @param replicas  replicas of each shard of a cluster archive this import creates (a folder ignores it)
  */
 public record ImportRequest(ArchiveAddress archive, List<Path> features, Optional<Path> slides, Double assumeMpp,
-                            Optional<String> encoder, Duration lockWait) {
+                            Optional<String> encoder, Duration lockWait, int shards, int replicas) {
     public ImportRequest {
         Objects.requireNonNull(archive, "archive");
         features = List.copyOf(features);
@@ -37,7 +40,8 @@ public record ImportRequest(ArchiveAddress archive, List<Path> features, Optiona
     /** An import into the archive in {@code folder}. */
     public ImportRequest(Path folder, List<Path> features, Optional<Path> slides, Double assumeMpp,
                          Optional<String> encoder, Duration lockWait) {
-        this(ArchiveAddress.of(folder), features, slides, assumeMpp, encoder, lockWait);
+        this(ArchiveAddress.of(folder), features, slides, assumeMpp, encoder, lockWait, WriterOptions.DEFAULT_SHARDS,
+                WriterOptions.DEFAULT_REPLICAS);
     }
 
     /** H-optimus-0 for 1536-d features (what TRIDENT runs at 224 px, 20x, as we do), otherwise {@code unknown-DIM}. */

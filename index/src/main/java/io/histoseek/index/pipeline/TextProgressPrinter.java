@@ -1,6 +1,7 @@
 package io.histoseek.index.pipeline;
 
 import io.histoseek.index.StatusLine;
+import io.histoseek.index.archive.ArchiveProgress;
 import io.histoseek.index.archive.ArchiveWriterInfo;
 
 import java.io.PrintWriter;
@@ -51,7 +52,7 @@ public final class TextProgressPrinter implements IndexingListener {
 
     @Override
     public void waitingForWriter(ArchiveWriterInfo holder) {
-        line.message("waiting: the archive is being written by " + holder.describe() + "; this run starts when it ends");
+        line.message(ArchiveProgress.waitingLine(holder));
     }
 
     /** Ends the refreshing line so whatever follows starts on a fresh line. */

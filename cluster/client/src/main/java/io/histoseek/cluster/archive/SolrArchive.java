@@ -48,7 +48,7 @@ import org.apache.solr.common.SolrInputDocument;
  * that generation (one document: all or nothing), then deletes the tiles of the old generation.
  * Readers count only a slide's tiles of its current generation, so a write cut short anywhere
  * leaves the slide as it was; the next writer deletes what such a write left behind. One writer at
- * a time (not enforced across machines: docs/cluster.md).
+ * a time, on any machine: {@link SolrWriterLock}, taken before anything is written or cleaned up.
  */
 final class SolrArchive implements ArchiveWriter {
     private final SolrRequests solr;
@@ -56,6 +56,8 @@ final class SolrArchive implements ArchiveWriter {
     private final SolrVectors vectors;
     /** Null when opened for reading. */
     private final WriterOptions writing;
+    /** Null when opened for reading; taken once the collection exists. */
+    private final SolrWriterLock lock;
     private volatile boolean exists;
     private volatile ArchiveIdentity identity;
     /** The slide root of an archive whose collection is created on the first bound model. */
@@ -65,7 +67,9 @@ final class SolrArchive implements ArchiveWriter {
     private long sequence;
 
     private SolrArchive(CloudSolrClient client, SolrAddress address, WriterOptions writing, boolean exists) {
-        this.solr = new SolrRequests(client, address);
+        SolrRequests requests = new SolrRequests(client, address);
+        this.lock = writing == null ? null : new SolrWriterLock(requests, writing);
+        this.solr = lock == null ? requests : requests.guardedBy(lock::requireHeld);
         this.collections = new SolrCollections(client, address);
         this.vectors = new SolrVectors(solr, this);
         this.writing = writing;
@@ -77,16 +81,24 @@ final class SolrArchive implements ArchiveWriter {
         return new SolrArchive(client, address, null, true);
     }
 
-    /** The writer; on an existing collection it first deletes what interrupted writes left. */
+    /** The writer; on an existing collection it takes the writer lock and deletes what interrupted writes left. */
     static SolrArchive forWriting(CloudSolrClient client, SolrAddress address, WriterOptions options, boolean exists) {
         SolrArchive archive = new SolrArchive(client, address, options, exists);
-        if (exists) {
-            // What a dead writer sent but never committed becomes visible at the next commit: make it so now, to find it.
-            archive.solr.publish("open the archive for writing");
-            archive.loadCounters();
-            new LeftoverTiles(archive.solr, archive.allSlides()).delete(options.progress());
-        }
+        if (exists) archive.startWriting();
         return archive;
+    }
+
+    private void startWriting() {
+        lock.acquire();
+        try {
+            // What a dead writer sent but never committed becomes visible at the next commit: make it so now, to find it.
+            solr.publish("open the archive for writing");
+            loadCounters();
+            new LeftoverTiles(solr, allSlides()).delete(writing.progress());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     // ---- reading ----
@@ -325,6 +337,7 @@ final class SolrArchive implements ArchiveWriter {
         identity = wanted;
         if (!exists) {
             exists = true;
+            startWriting(); // another writer may have created it meanwhile
             Map<String, Object> state = new LinkedHashMap<>(counterFields());
             if (pendingRoot != null) state.put(SolrFields.ROOT, pendingRoot.toAbsolutePath().normalize().toString());
             setOnArchiveDoc("record the slide root", state);
@@ -513,6 +526,7 @@ final class SolrArchive implements ArchiveWriter {
 
     @Override
     public void close() {
+        if (lock != null) lock.close();
         try {
             solr.client().close();
         } catch (IOException e) {

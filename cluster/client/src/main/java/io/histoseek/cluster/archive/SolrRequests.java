@@ -2,6 +2,7 @@ package io.histoseek.cluster.archive;
 
 import io.histoseek.cluster.Failures;
 import io.histoseek.cluster.SolrAddress;
+import io.histoseek.cluster.collection.SolrFields;
 import io.histoseek.index.archive.ArchiveException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,9 +12,11 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -21,6 +24,8 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 /**
  * The archive's requests to its collection, each failure turned into one {@link ArchiveException}
  * line naming the address and what was being done. Queries go as POST (a 1536-d vector is ~20 KB).
+ * A writer's requests are {@link #guardedBy guarded}: every write first proves the writer still
+ * holds the archive.
  */
 final class SolrRequests {
     /** Documents per page of a cursor and ids per real-time get. */
@@ -28,10 +33,22 @@ final class SolrRequests {
 
     private final CloudSolrClient client;
     private final SolrAddress address;
+    /** Run before every write; throws when this writer may not write. */
+    private final Runnable beforeWrite;
 
     SolrRequests(CloudSolrClient client, SolrAddress address) {
+        this(client, address, () -> { });
+    }
+
+    private SolrRequests(CloudSolrClient client, SolrAddress address, Runnable beforeWrite) {
         this.client = client;
         this.address = address;
+        this.beforeWrite = beforeWrite;
+    }
+
+    /** The same requests, each write preceded by {@code check} (which throws to refuse it). */
+    SolrRequests guardedBy(Runnable check) {
+        return new SolrRequests(client, address, check);
     }
 
     SolrAddress address() {
@@ -88,6 +105,7 @@ final class SolrRequests {
 
     void add(String what, Collection<SolrInputDocument> docs) {
         if (docs.isEmpty()) return;
+        beforeWrite.run();
         try {
             client.add(address.collection(), docs);
         } catch (Exception e) {
@@ -96,6 +114,7 @@ final class SolrRequests {
     }
 
     void deleteByQuery(String what, String query) {
+        beforeWrite.run();
         try {
             client.deleteByQuery(address.collection(), query);
         } catch (Exception e) {
@@ -105,6 +124,7 @@ final class SolrRequests {
 
     void deleteById(String what, List<String> ids) {
         if (ids.isEmpty()) return;
+        beforeWrite.run();
         try {
             client.deleteById(address.collection(), ids);
         } catch (Exception e) {
@@ -117,6 +137,7 @@ final class SolrRequests {
      * in the replicas' update logs, and autoCommit flushes it to segments).
      */
     void publish(String what) {
+        beforeWrite.run();
         try {
             client.commit(address.collection(), true, true, true);
         } catch (Exception e) {
@@ -126,11 +147,46 @@ final class SolrRequests {
 
     /** Flushes everything to segments on every replica (the end of a run). */
     void flush(String what) {
+        beforeWrite.run();
         try {
             client.commit(address.collection(), true, true, false);
         } catch (Exception e) {
             throw failure(what, e);
         }
+    }
+
+    /**
+     * Writes {@code doc} only if the stored document is still at {@code version} (Solr's optimistic
+     * concurrency; -1: only if there is none). False when it is not: another writer changed it first.
+     */
+    boolean addIfVersion(String what, SolrInputDocument doc, long version) {
+        doc.setField(SolrFields.VERSION, version);
+        try {
+            new UpdateRequest().add(doc).process(client, address.collection());
+            return true;
+        } catch (Exception e) {
+            if (isVersionConflict(e)) return false;
+            throw failure(what, e);
+        }
+    }
+
+    /** Deletes document {@code id} only if it is still at {@code version}; false when it is not. */
+    boolean deleteIfVersion(String what, String id, long version) {
+        try {
+            new UpdateRequest().deleteById(id, version).process(client, address.collection());
+            return true;
+        } catch (Exception e) {
+            if (isVersionConflict(e)) return false;
+            throw failure(what, e);
+        }
+    }
+
+    /** Solr answers 409 Conflict, through however many layers SolrJ wraps it in. */
+    private static boolean isVersionConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SolrException solr && solr.code() == SolrException.ErrorCode.CONFLICT.code) return true;
+        }
+        return false;
     }
 
     ArchiveException failure(String what, Exception e) {

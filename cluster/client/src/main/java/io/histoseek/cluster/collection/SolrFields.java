@@ -5,13 +5,17 @@ import java.util.Locale;
 /** The schema's field names (managed-schema.xml), the one place Java code spells them. */
 public final class SolrFields {
     /** Bumped when the schema changes in a way an existing collection must be migrated for. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** The id of the one document that holds the archive's identity. */
     public static final String ARCHIVE_DOC_ID = "archive";
+    /** The id of the one document that names the archive's writer while one runs. */
+    public static final String LOCK_DOC_ID = "writer-lock";
     public static final String VECTOR_FIELD_TYPE = "tile_vector";
 
     public static final String ID = "id";
     public static final String KIND = "kind";
+    /** Solr's document version: the condition of an optimistic-concurrency write. */
+    public static final String VERSION = "_version_";
 
     public static final String SCHEMA = "schema_version";
     public static final String MODEL_FINGERPRINT = "model_fingerprint";
@@ -25,6 +29,14 @@ public final class SolrFields {
     public static final String SEQUENCE = "sequence";
 
     public static final String SETTING_VALUE = "setting_value";
+
+    /** The writer lock: who holds it (a random token per writer, and for messages its machine, process, command and start) and when it last said it lives. */
+    public static final String WRITER_TOKEN = "writer_token";
+    public static final String WRITER_HOST = "writer_host";
+    public static final String WRITER_PID = "writer_pid";
+    public static final String WRITER_COMMAND = "writer_command";
+    public static final String WRITER_STARTED = "writer_started";
+    public static final String WRITER_HEARTBEAT = "writer_heartbeat";
 
     public static final String SLIDE_ID = "slide_id";
     public static final String PATH = "path";
@@ -59,7 +71,7 @@ public final class SolrFields {
 
     /** What a document stands for. */
     public enum Kind {
-        ARCHIVE, SETTING, SLIDE, TILE;
+        ARCHIVE, SETTING, SLIDE, TILE, LOCK;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);

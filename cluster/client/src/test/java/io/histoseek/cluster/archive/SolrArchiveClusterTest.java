@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.histoseek.cluster.LocalSolrCluster;
+import io.histoseek.cluster.SolrClients;
+import io.histoseek.cluster.collection.SolrFields;
 import io.histoseek.index.archive.Archive;
 import io.histoseek.index.archive.ArchiveAddress;
+import io.histoseek.index.archive.ArchiveBusyException;
 import io.histoseek.index.archive.ArchiveException;
 import io.histoseek.index.archive.ArchiveProgress;
 import io.histoseek.index.archive.ArchiveWriter;
+import io.histoseek.index.archive.ArchiveWriterInfo;
 import io.histoseek.index.archive.Archives;
 import io.histoseek.index.archive.NewTile;
 import io.histoseek.index.archive.SlideLabel;
@@ -42,13 +46,19 @@ import io.histoseek.model.ModelIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,7 +70,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The SolrCloud archive against the local one, on a real 3-node cluster (2 shards x 2 replicas)
  * started once for the class: the shared slides indexed with the tiny model into both must give
- * the same slides, tiles, top 10, labels and votes; then the writes and faults only a cluster has.
+ * the same slides, tiles, top 10, labels and votes; then the writes and faults only a cluster has,
+ * and its one writer at a time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrArchiveClusterTest {
@@ -209,7 +220,8 @@ class SolrArchiveClusterTest {
         float[] vector = crashed.vectors().vector(crashed.tileContaining(aperio.id(), 0, 0)
                 .or(() -> crashed.tilesIntersecting(aperio.id(), 0, 0, 4000, 4000).stream().findFirst()).orElseThrow().id()).orElseThrow();
         write.add(List.of(new NewTile(0, 0, 500, 1f, vector), new NewTile(500, 0, 500, 1f, vector)));
-        // No commit, no close: as if the process died here. The tiles were sent.
+        // No commit, no close: as if the process died here. The tiles were sent; its lock's heartbeat stopped.
+        plantLock("dead-host", 4242, Instant.now().minus(Duration.ofMinutes(10)));
         try (Archive reader = Archives.openForReading(solr)) {
             assertEquals(before, tiles(reader), "the unfinished write is invisible");
             assertEquals(before.size(), reader.counts().tiles());
@@ -227,7 +239,9 @@ class SolrArchiveClusterTest {
         };
         try (ArchiveWriter next = Archives.openForWriting(solr, WriterOptions.of("index").reportingTo(progress))) {
             assertEquals(tiles, next.vectors().count());
-            assertEquals(List.of("removed 2 tiles that an interrupted run had left unfinished in " + solr), notes);
+            assertEquals(2, notes.size(), notes.toString());
+            assertTrue(notes.getFirst().startsWith("took over the writer lock of archive " + solr + " from process 4242 on dead-host"), notes.getFirst());
+            assertEquals("removed 2 tiles that an interrupted run had left unfinished in " + solr, notes.get(1));
         }
     }
 
@@ -319,7 +333,96 @@ class SolrArchiveClusterTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
+    void aSecondWriterIsRefusedInOneLineNamingTheHolderWhileReadersGoOn() {
+        try (ArchiveWriter first = Archives.openForWriting(solr, WriterOptions.of("labels"))) {
+            ArchiveBusyException refused = assertThrows(ArchiveBusyException.class,
+                    () -> Archives.openForWriting(solr, WriterOptions.of("remove")));
+            assertTrue(Pattern.matches("archive " + Pattern.quote(solr.toString()) + " is being written by process "
+                    + ProcessHandle.current().pid() + " on .+ \\(labels started \\d\\d:\\d\\d\\); try again when it ends",
+                    refused.getMessage()), refused.getMessage());
+            assertEquals("labels", refused.holder().orElseThrow().command());
+            try (Archive reader = Archives.openForReading(solr)) {
+                assertTrue(reader.counts().tiles() > 0, "a reader opens beside the writer");
+            }
+            first.putSetting("lock.test", "first"); // the holder still writes
+        }
+        try (ArchiveWriter next = Archives.openForWriting(solr, WriterOptions.of("remove"))) {
+            assertEquals(Optional.of("first"), next.setting("lock.test"), "the lock went with the first writer");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aWaitingWriterIsToldOnceWhomItWaitsForAndGetsTheArchiveWhenTheHolderCloses() {
+        ArchiveWriter first = Archives.openForWriting(solr, WriterOptions.of("index"));
+        List<ArchiveWriterInfo> told = new CopyOnWriteArrayList<>();
+        ArchiveProgress progress = new ArchiveProgress() {
+            @Override
+            public void update(String message, long done, long total) {
+            }
+
+            @Override
+            public void waitingForWriter(ArchiveWriterInfo holder) {
+                told.add(holder);
+                Thread.ofPlatform().start(() -> {
+                    sleep(1500);
+                    first.close();
+                });
+            }
+        };
+        long start = System.nanoTime();
+        try (ArchiveWriter second = Archives.openForWriting(solr, WriterOptions.of("relink").waiting(Duration.ofSeconds(60))
+                .reportingTo(progress))) {
+            assertTrue(System.nanoTime() - start > 1_000_000_000L, "it waited");
+            second.putSetting("lock.test", "second");
+        }
+        assertEquals(1, told.size(), told.toString());
+        assertEquals(ProcessHandle.current().pid(), told.getFirst().pid());
+        assertEquals("index", told.getFirst().command());
+        assertTrue(told.getFirst().host().isPresent(), told.toString());
+    }
+
+    @Test
+    @Order(11)
+    void theLockOfAWriterThatStoppedBeatingIsTakenOverAndSaidSo() {
+        plantLock("ws-07", 4242, Instant.now()); // alive on another machine
+        ArchiveBusyException refused = assertThrows(ArchiveBusyException.class, () -> Archives.openForWriting(solr, WriterOptions.of("index")));
+        assertTrue(refused.getMessage().startsWith("archive " + solr + " is being written by process 4242 on ws-07 (index started "),
+                refused.getMessage());
+        plantLock("ws-07", 4242, Instant.now().minus(Duration.ofSeconds(300))); // killed 5 minutes ago
+        List<String> notes = new ArrayList<>();
+        try (ArchiveWriter writer = Archives.openForWriting(solr, WriterOptions.of("index").reportingTo(ArchiveProgress.asNotes(notes::add, h -> { })))) {
+            writer.putSetting("lock.test", "took over");
+        }
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(Pattern.matches("took over the writer lock of archive " + Pattern.quote(solr.toString())
+                + " from process 4242 on ws-07 \\(index started \\d\\d:\\d\\d\\): its last heartbeat was 30\\d s ago"
+                + " \\(a writer silent for 60 s is taken for dead\\)", notes.getFirst()), notes.getFirst());
+        assertTrue(lockHolder().isEmpty(), "released on close");
+    }
+
+    @Test
+    @Order(12)
+    void aWriterWhoseLockWasTakenOverFailsAtItsNextWriteInOneLine() {
+        ArchiveWriter writer = Archives.openForWriting(solr, WriterOptions.of("labels"));
+        plantLock("ws-08", 4343, Instant.now()); // as if another machine took it over while this writer was silent
+        ArchiveException lost = assertThrows(ArchiveException.class, () -> writer.putSetting("lock.test", "lost"));
+        assertTrue(Pattern.matches("archive " + Pattern.quote(solr.toString()) + ": lost the writer lock to process 4343 on ws-08"
+                + " \\(index started \\d\\d:\\d\\d\\), which took it over when this writer's heartbeat stopped; nothing more is written",
+                lost.getMessage()), lost.getMessage());
+        assertThrows(ArchiveException.class, () -> writer.removeSlide(APERIO), "every later write fails too");
+        writer.close();
+        assertEquals(Optional.of(4343L), lockHolder(), "closing did not release the new holder's lock");
+        try (Archive reader = Archives.openForReading(solr)) {
+            assertEquals(Optional.of("took over"), reader.setting("lock.test"), "nothing was written");
+            assertTrue(reader.slide(APERIO).isPresent());
+        }
+        deleteLock();
+    }
+
+    @Test
+    @Order(20)
     void searchGivesTheSameTopTenWithANodeKilled() {
         try (ArchiveSearcher searcher = ArchiveSearcher.open(solr, null)) {
             Archive archive = searcher.archive();
@@ -347,6 +450,50 @@ class SolrArchiveClusterTest {
         return archive.tilesIntersecting(slideId, 0, 0, Long.MAX_VALUE / 4, Long.MAX_VALUE / 4).stream()
                 .sorted(java.util.Comparator.comparingLong(TileRecord::id))
                 .map(tile -> tile + " " + java.util.Arrays.toString(archive.vectors().vector(tile.id()).orElseThrow())).toList();
+    }
+
+    /** Writes the lock document as another machine's writer would, its heartbeat at {@code heartbeat}. */
+    private static void plantLock(String host, long pid, Instant heartbeat) {
+        SolrInputDocument doc = new SolrInputDocument();
+        doc.setField(SolrFields.ID, SolrFields.LOCK_DOC_ID);
+        doc.setField(SolrFields.KIND, SolrFields.Kind.LOCK.value());
+        doc.setField(SolrFields.WRITER_TOKEN, "planted-" + host);
+        doc.setField(SolrFields.WRITER_HOST, host);
+        doc.setField(SolrFields.WRITER_PID, pid);
+        doc.setField(SolrFields.WRITER_COMMAND, "index");
+        doc.setField(SolrFields.WRITER_STARTED, heartbeat.minus(Duration.ofMinutes(1)).toEpochMilli());
+        doc.setField(SolrFields.WRITER_HEARTBEAT, heartbeat.toEpochMilli());
+        try (CloudSolrClient client = SolrClients.connect(cluster.address())) {
+            client.add(cluster.address().collection(), doc);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The pid the lock document names, or empty when there is none. */
+    private static Optional<Long> lockHolder() {
+        try (CloudSolrClient client = SolrClients.connect(cluster.address())) {
+            SolrDocument doc = client.getById(cluster.address().collection(), SolrFields.LOCK_DOC_ID);
+            return Optional.ofNullable(doc).map(d -> ((Number) d.getFirstValue(SolrFields.WRITER_PID)).longValue());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteLock() {
+        try (CloudSolrClient client = SolrClients.connect(cluster.address())) {
+            client.deleteById(cluster.address().collection(), SolrFields.LOCK_DOC_ID);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<String> describe(List<SlideRecord> slides) {
