@@ -274,7 +274,7 @@ class SolrArchiveClusterTest {
         Files.createDirectories(features.getParent());
         Files.copy(shared().resolve("data/features/CMU-1-Small-Region.h5"), features);
         ImportSummary imported = new FeatureImport(new ImportRequest(solr, List.of(features), Optional.empty(), null, Optional.empty(),
-                Duration.ZERO), ImportListener.NONE, () -> false).run();
+                Duration.ZERO, WriterOptions.DEFAULT_SHARDS, WriterOptions.DEFAULT_REPLICAS), ImportListener.NONE, () -> false).run();
         assertEquals(1, imported.filesImported(), imported.toString());
         SlideRecord named;
         List<String> before;
