@@ -1,5 +1,7 @@
 package io.histoseek.index.pipeline;
 
+import io.histoseek.index.archive.ArchiveAddress;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemLoopException;
@@ -32,6 +34,12 @@ public final class SlideFileScanner {
 
     public SlideFileScanner(Set<Path> excluded) {
         this.excluded = excluded.stream().map(SlideFileScanner::canonical).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** A scanner that skips the archive's own folder when {@code archive} is a local one (a cluster has none here). */
+    public static SlideFileScanner outside(ArchiveAddress archive) {
+        ArchiveAddress absolute = archive.absolute();
+        return new SlideFileScanner(absolute.isFolder() ? Set.of(absolute.folder()) : Set.of());
     }
 
     public static boolean isSlideFileName(String fileName) {
