@@ -20,6 +20,7 @@ import io.histoseek.app.gui.viewer.SlideViewer;
 import io.histoseek.app.gui.viewer.Thumbnails;
 import io.histoseek.app.gui.viewer.overlay.HeatMapOverlay;
 import io.histoseek.app.gui.wizard.IndexWizard;
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.archive.SlideMetadata;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.slide.PhysicalScale;
@@ -206,10 +207,10 @@ public final class MainWindow {
     /** Opens the indexing wizard on the open archive (the same window while it is showing or running). */
     public void openWizard() {
         ArchiveSession open = model.archiveProperty().get();
-        openWizard(open == null ? null : open.folder());
+        openWizard(open == null ? null : open.address());
     }
 
-    private void openWizard(Path archive) {
+    private void openWizard(ArchiveAddress archive) {
         if (wizard == null || !wizard.stage().isShowing() && !wizard.running()) {
             wizard = new IndexWizard(stage, model, archive);
         }

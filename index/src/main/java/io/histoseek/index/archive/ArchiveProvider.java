@@ -16,6 +16,13 @@ public interface ArchiveProvider {
 
     ArchiveWriter openForWriting(ArchiveAddress address, WriterOptions options);
 
+    /**
+     * Whether a writer could open or create an archive at {@code address}, checked without
+     * creating or changing anything: the address is well formed and whatever holds the archive
+     * answers. Throws {@link ArchiveException} with one line naming the address otherwise.
+     */
+    void check(ArchiveAddress address);
+
     /** Who writes the archive at {@code address} now, as far as this provider can tell without waiting for it. */
     default Optional<ArchiveWriterInfo> writer(ArchiveAddress address) {
         return Optional.empty();

@@ -36,6 +36,15 @@ public final class Archives {
     }
 
     /**
+     * Checks, before a long job starts, that it could write an archive at {@code address}: the
+     * address is well formed and its folder or cluster is there. Creates and changes nothing;
+     * throws {@link ArchiveException} with one line naming the address otherwise.
+     */
+    public static void check(ArchiveAddress address) {
+        provider(address).check(address);
+    }
+
+    /**
      * Who writes the archive now (another process's index, remove, migrate...), or empty when
      * nobody does or the implementation cannot tell; for a reader that wants to say the archive is busy.
      */

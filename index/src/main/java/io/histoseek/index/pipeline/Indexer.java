@@ -52,8 +52,7 @@ final class Indexer {
 
     IndexingSummary run() throws Exception {
         ArchiveAddress address = request.archive().absolute();
-        Set<Path> skipped = address.isFolder() ? Set.of(address.folder()) : Set.of();
-        List<Path> files = new SlideFileScanner(skipped).scan(request.folders());
+        List<Path> files = SlideFileScanner.outside(address).scan(request.folders());
         // The lock first: a second writer is refused before the encoder loads.
         try (ArchiveWriter archive = Archives.openForWriting(address, writerOptions());
              TileEncoder encoder = openEncoder()) {

@@ -1,5 +1,6 @@
 package io.histoseek.index.pipeline;
 
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.archive.SlideNames;
 
 import java.io.IOException;
@@ -31,6 +32,12 @@ public final class SlideFileScanner {
 
     public SlideFileScanner(Set<Path> excluded) {
         this.excluded = excluded.stream().map(SlideFileScanner::canonical).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** A scanner that skips the archive's own folder when {@code archive} is a local one (a cluster has none here). */
+    public static SlideFileScanner outside(ArchiveAddress archive) {
+        ArchiveAddress absolute = archive.absolute();
+        return new SlideFileScanner(absolute.isFolder() ? Set.of(absolute.folder()) : Set.of());
     }
 
     /** The slide files under every folder (or the file itself, when a slide file is given). */

@@ -1,5 +1,7 @@
 package io.histoseek.index.pipeline;
 
+import io.histoseek.index.archive.ArchiveAddress;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,17 @@ class SlideFileScannerTest {
 
         Path real = dir.toRealPath();
         assertEquals(List.of(real.resolve("case/a.NDPI"), real.resolve("case/scan.mrxs"), real.resolve("case/slide.vms")), found);
+    }
+
+    @Test
+    void skipsTheArchiveFolderOnlyWhenTheArchiveIsLocal(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("archive"));
+        Path cached = Files.writeString(dir.resolve("archive/cached.tif"), "x");
+        Path slide = Files.writeString(dir.resolve("a.svs"), "x");
+
+        assertEquals(List.of(slide.toRealPath()), SlideFileScanner.outside(ArchiveAddress.of(dir.resolve("archive"))).scan(List.of(dir)));
+        assertEquals(List.of(slide.toRealPath(), cached.toRealPath()),
+                SlideFileScanner.outside(ArchiveAddress.of("solr://127.0.0.1:2181/archive")).scan(List.of(dir)));
     }
 
     @Test

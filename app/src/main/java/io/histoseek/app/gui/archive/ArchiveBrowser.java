@@ -8,6 +8,7 @@ import io.histoseek.app.gui.model.ArchiveSession;
 import io.histoseek.app.gui.model.SlideLabels;
 import io.histoseek.app.gui.viewer.Thumbnails;
 import io.histoseek.index.archive.Archive;
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.archive.ArchiveCounts;
 import io.histoseek.index.archive.SlideRecord;
 import io.histoseek.index.archive.SlideStatus;
@@ -87,7 +88,7 @@ public final class ArchiveBrowser extends VBox {
         Button open = Controls.button("openArchiveButton", "Open\u2026", () -> opener.choose(getScene().getWindow()));
         Button address = Controls.button("openArchiveAddressButton", "Address\u2026", () -> opener.chooseAddress(getScene().getWindow()));
         address.setTooltip(new Tooltip("Open an archive on SolrCloud by its address"));
-        Button index = Controls.button("indexFoldersButton", "Index\u2026", () -> model.indexFolders(folder()));
+        Button index = Controls.button("indexFoldersButton", "Index\u2026", () -> model.indexFolders(address()));
         Button refresh = Controls.button("refreshArchiveButton", "Refresh", this::refresh);
         open.setTooltip(new Tooltip("Open another archive folder"));
         index.setTooltip(new Tooltip("Index folders of slides into this archive"));
@@ -102,9 +103,9 @@ public final class ArchiveBrowser extends VBox {
         return list;
     }
 
-    private Path folder() {
+    private ArchiveAddress address() {
         ArchiveSession session = model.archiveProperty().get();
-        return session == null ? null : session.folder();
+        return session == null ? null : session.address();
     }
 
     private void show(ArchiveSession session) {

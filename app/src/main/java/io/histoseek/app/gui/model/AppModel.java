@@ -2,6 +2,7 @@ package io.histoseek.app.gui.model;
 
 import io.histoseek.app.export.GalleryTile;
 import io.histoseek.app.export.ResultGallery;
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.search.Example;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -39,9 +40,9 @@ public final class AppModel {
     private final Requests<Path> openSlide = new Requests<>();
     private final Requests<GalleryTile> openHit = new Requests<>();
     private final Requests<Query> search = new Requests<>();
-    private final Requests<Path> indexFolders = new Requests<>();
-    private final Requests<Path> archiveWritten = new Requests<>();
-    private final Requests<Path> indexingFinished = new Requests<>();
+    private final Requests<ArchiveAddress> indexFolders = new Requests<>();
+    private final Requests<ArchiveAddress> archiveWritten = new Requests<>();
+    private final Requests<ArchiveAddress> indexingFinished = new Requests<>();
     private final Requests<Path> findSimilarSlides = new Requests<>();
 
     public AppModel(GuiPreferences preferences) {
@@ -172,29 +173,29 @@ public final class AppModel {
     }
 
     /** Asks for the indexing wizard, to extend {@code archive} (null: the one it remembers). */
-    public void indexFolders(Path archive) {
+    public void indexFolders(ArchiveAddress archive) {
         indexFolders.send(archive);
     }
 
-    public void onIndexFolders(Consumer<Path> handler) {
+    public void onIndexFolders(Consumer<ArchiveAddress> handler) {
         indexFolders.handle(handler);
     }
 
     /** Says that an indexing run stored a slide in {@code archive}. */
-    public void archiveWritten(Path archive) {
+    public void archiveWritten(ArchiveAddress archive) {
         archiveWritten.send(archive);
     }
 
-    public void onArchiveWritten(Consumer<Path> handler) {
+    public void onArchiveWritten(Consumer<ArchiveAddress> handler) {
         archiveWritten.handle(handler);
     }
 
     /** Says that an indexing run into {@code archive} ended (done or cancelled). */
-    public void indexingFinished(Path archive) {
+    public void indexingFinished(ArchiveAddress archive) {
         indexingFinished.send(archive);
     }
 
-    public void onIndexingFinished(Consumer<Path> handler) {
+    public void onIndexingFinished(Consumer<ArchiveAddress> handler) {
         indexingFinished.handle(handler);
     }
 

@@ -66,11 +66,6 @@ public final class ArchiveSession implements AutoCloseable {
         return address;
     }
 
-    /** The archive's folder, for the indexing wizard; null for an archive on a cluster (index those with `histoseek index`). */
-    public Path folder() {
-        return address.isFolder() ? address.folder() : null;
-    }
-
     public Archive archive() {
         return archive;
     }

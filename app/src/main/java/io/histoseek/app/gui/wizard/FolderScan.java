@@ -1,5 +1,6 @@
 package io.histoseek.app.gui.wizard;
 
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.pipeline.SlideFileScanner;
 import io.histoseek.index.slide.PhysicalScale;
 import io.histoseek.index.slide.openslide.OpenSlideImage;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -32,9 +32,9 @@ public final class FolderScan {
         this.assumeMpp = assumeMpp;
     }
 
-    /** {@code progress} gets (slides looked at, slides found). */
-    public FolderPreview scan(List<Path> folders, Set<Path> excluded, BiConsumer<Integer, Integer> progress) {
-        List<Path> files = new SlideFileScanner(excluded).scan(folders);
+    /** The slides as the run will find them (not those inside the archive's own folder); {@code progress} gets (slides looked at, slides found). */
+    public FolderPreview scan(List<Path> folders, ArchiveAddress archive, BiConsumer<Integer, Integer> progress) {
+        List<Path> files = SlideFileScanner.outside(archive).scan(folders);
         List<SlidePreview> slides = new ArrayList<>();
         for (Path file : files) {
             if (Thread.currentThread().isInterrupted()) {

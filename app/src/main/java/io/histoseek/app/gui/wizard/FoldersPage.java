@@ -19,19 +19,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Step 1 of the wizard: the folders of slides, the archive folder and the model checkpoint. */
+/** Step 1 of the wizard: the folders of slides, the archive (a folder or a SolrCloud address) and the model checkpoint. */
 final class FoldersPage extends VBox {
     private final ListView<Path> folders = new ListView<>();
     private final TextField folderField = new TextField();
-    private final TextField archiveField = new TextField();
+    private final ArchiveTargetField archive;
     private final TextField checkpointField = new TextField();
     private final Consumer<String> problem;
 
     /** {@code problem} shows what is wrong with what was typed ("" clears it). */
-    FoldersPage(String archive, String checkpoint, Consumer<String> problem) {
+    FoldersPage(String archiveText, String checkpoint, Consumer<String> problem) {
         super(8);
         this.problem = problem;
-        archiveField.setText(archive);
+        this.archive = new ArchiveTargetField(archiveText);
         checkpointField.setText(checkpoint);
         folders.setId("wizardFolders");
         folders.setPrefHeight(180);
@@ -46,10 +46,7 @@ final class FoldersPage extends VBox {
         browse.setOnAction(event -> chooseFolder().ifPresent(dir -> addFolder(dir.toString())));
         Button remove = new Button("Remove");
         remove.setOnAction(event -> folders.getItems().removeAll(folders.getSelectionModel().getSelectedItems()));
-        archiveField.setId("wizardArchiveField");
         checkpointField.setId("wizardCheckpointField");
-        Button archiveBrowse = new Button("Browse\u2026");
-        archiveBrowse.setOnAction(event -> chooseFolder().ifPresent(dir -> archiveField.setText(dir.toString())));
         Button checkpointBrowse = new Button("Browse\u2026");
         checkpointBrowse.setOnAction(event -> {
             File file = new FileChooser().showOpenDialog(getScene().getWindow());
@@ -58,13 +55,12 @@ final class FoldersPage extends VBox {
             }
         });
         GridPane grid = new GridPane(8, 8);
-        grid.addRow(0, new Label("Archive folder"), archiveField, archiveBrowse);
-        grid.addRow(1, new Label("Model checkpoint"), checkpointField, checkpointBrowse);
-        GridPane.setHgrow(archiveField, Priority.ALWAYS);
+        archive.placeIn(grid, 0);
+        grid.addRow(2, new Label("Model checkpoint"), checkpointField, checkpointBrowse);
         GridPane.setHgrow(checkpointField, Priority.ALWAYS);
         getChildren().addAll(new Label("Folders with slides (searched recursively; every OpenSlide format):"),
                 new HBox(8, folderField, add, browse, remove), folders, grid,
-                new Label("A new archive folder is created on the first run; an existing one is extended (only new or changed slides are embedded)."));
+                new Label("A new archive (folder or collection) is created on the first run; an existing one is extended (only new or changed slides are embedded)."));
         setPadding(new Insets(12));
     }
 
@@ -96,8 +92,8 @@ final class FoldersPage extends VBox {
         if (folders.getItems().isEmpty()) {
             return Optional.of("Add at least one folder of slides.");
         }
-        if (archiveField.getText().isBlank()) {
-            return Optional.of("Choose the archive folder.");
+        if (archive.blank()) {
+            return Optional.of("Choose the archive folder, or type its SolrCloud address.");
         }
         if (checkpointField.getText().isBlank()) {
             return Optional.of("Choose the model checkpoint.");
@@ -112,8 +108,9 @@ final class FoldersPage extends VBox {
         return List.copyOf(folders.getItems());
     }
 
-    Path archive() {
-        return Path.of(archiveField.getText().strip()).toAbsolutePath();
+    /** Only after {@link #complete()} said nothing is missing. */
+    ArchiveTarget archive() {
+        return archive.target();
     }
 
     Path checkpoint() {

@@ -2,6 +2,7 @@ package io.histoseek.app.gui.wizard;
 
 import io.histoseek.app.gui.model.AppModel;
 import io.histoseek.app.gui.model.GuiPreferences;
+import io.histoseek.index.archive.ArchiveAddress;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,9 +21,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The folder-indexing wizard, in its own (non-modal) window: 1 folders, archive and checkpoint;
- * 2 a preview of what was found with tile and time estimates; 3 options; 4 the run. Each step is
- * a page of its own; this class moves between them and starts the run.
+ * The folder-indexing wizard, in its own (non-modal) window: 1 folders, archive (a folder or a
+ * SolrCloud address, checked before going on) and checkpoint; 2 a preview of what was found with
+ * tile and time estimates; 3 options; 4 the run. Each step is a page of its own; this class moves
+ * between them and starts the run.
  */
 public final class IndexWizard {
     public static final String TITLE = "Histoseek \u2014 Index folders";
@@ -35,6 +37,7 @@ public final class IndexWizard {
     private final PreviewPage previewPage = new PreviewPage();
     private final OptionsPage optionsPage;
     private final RunPage runPage = new RunPage();
+    private final AddressCheck addressCheck = new AddressCheck();
     private final Label stepLabel = new Label();
     private final BorderPane content = new BorderPane();
     private final Button back = new Button("\u2190 Back");
@@ -46,7 +49,7 @@ public final class IndexWizard {
      * {@code archive}: the archive to extend (null: the one last used). The run tells the model
      * each time it stored a slide, and when it ended.
      */
-    public IndexWizard(Window owner, AppModel model, Path archive) {
+    public IndexWizard(Window owner, AppModel model, ArchiveAddress archive) {
         this.preferences = model.preferences();
         stage.initOwner(owner);
         stage.setTitle(TITLE);
@@ -63,6 +66,7 @@ public final class IndexWizard {
         problem.setId("wizardProblem");
         problem.setStyle("-fx-text-fill: #b3261e;");
         problem.setWrapText(true);
+        stepLabel.setId("wizardStep");
         stepLabel.getStyleClass().add("section-title");
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -78,6 +82,7 @@ public final class IndexWizard {
         stage.setOnCloseRequest(event -> {
             runPage.cancel();
             previewPage.close();
+            addressCheck.close();
         });
         go(0);
     }
@@ -113,9 +118,7 @@ public final class IndexWizard {
                     problem.setText(missing.get());
                     return;
                 }
-                go(1);
-                previewPage.start(foldersPage.folders(), foldersPage.archive(), foldersPage.checkpoint(),
-                        optionsPage.tissueThreshold(), optionsPage.device());
+                checkArchiveThenPreview(foldersPage.archive().address());
             }
             case 1 -> go(2);
             case 2 -> {
@@ -127,7 +130,7 @@ public final class IndexWizard {
                     problem.setText(e.getMessage());
                     return;
                 }
-                preferences.put(GuiPreferences.ARCHIVE, settings.archive().toString());
+                preferences.put(GuiPreferences.ARCHIVE, settings.archive().address().toString());
                 preferences.put(GuiPreferences.CHECKPOINT, settings.checkpoint().toString());
                 optionsPage.remember(preferences);
                 go(3);
@@ -135,6 +138,24 @@ public final class IndexWizard {
             }
             default -> stage.close();
         }
+    }
+
+    /** Stays on step 1, saying why, when the archive cannot be written there; Next waits for a cluster's answer. */
+    private void checkArchiveThenPreview(ArchiveAddress archive) {
+        next.setDisable(true);
+        problem.setText("Checking " + archive + "\u2026");
+        addressCheck.check(archive, () -> {
+            next.setDisable(false);
+            problem.setText("");
+            if (!stage.isShowing()) {
+                return; // closed while a cluster was being asked
+            }
+            go(1);
+            previewPage.start(foldersPage.folders(), archive, foldersPage.checkpoint(), optionsPage.tissueThreshold(), optionsPage.device());
+        }, failure -> {
+            next.setDisable(false);
+            problem.setText(failure);
+        });
     }
 
     private void go(int newStep) {

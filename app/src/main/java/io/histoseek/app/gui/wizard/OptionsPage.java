@@ -62,7 +62,7 @@ final class OptionsPage extends GridPane {
     }
 
     /** The run's settings with these options; a bad value fails with a one-line IllegalArgumentException. */
-    WizardSettings settings(List<Path> folders, Path archive, Path checkpoint) {
+    WizardSettings settings(List<Path> folders, ArchiveTarget archive, Path checkpoint) {
         String mppText = assumeMpp.getText().strip();
         Double mpp;
         try {

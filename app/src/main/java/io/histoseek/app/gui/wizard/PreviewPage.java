@@ -1,6 +1,7 @@
 package io.histoseek.app.gui.wizard;
 
 import io.histoseek.app.gui.fx.Background;
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.model.Device;
 import io.histoseek.model.EncoderOptions;
 import io.histoseek.model.support.OneLine;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -62,7 +62,7 @@ final class PreviewPage extends VBox {
     }
 
     /** Looks at the slides and measures the encoder in the background; a new call replaces a running one. */
-    void start(List<Path> folders, Path archive, Path checkpoint, double tissueThreshold, Device device) {
+    void start(List<Path> folders, ArchiveAddress archive, Path checkpoint, double tissueThreshold, Device device) {
         if (task != null) {
             task.cancel(true);
         }
@@ -70,7 +70,7 @@ final class PreviewPage extends VBox {
         summary.setText("Looking at the slides\u2026");
         estimate.setText("");
         task = worker.submit(() -> {
-            FolderPreview found = new FolderScan(tissueThreshold, null).scan(folders, Set.of(archive),
+            FolderPreview found = new FolderScan(tissueThreshold, null).scan(folders, archive,
                     (done, total) -> Platform.runLater(() -> summary.setText("Looking at the slides\u2026 " + done + " of " + total)));
             Platform.runLater(() -> show(found));
             try {

@@ -1,5 +1,6 @@
 package io.histoseek.app.gui.wizard;
 
+import io.histoseek.index.archive.ArchiveAddress;
 import io.histoseek.index.archive.ArchiveWriterInfo;
 import io.histoseek.index.pipeline.IndexingJob;
 import io.histoseek.index.pipeline.IndexingListener;
@@ -17,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -83,8 +83,8 @@ final class RunPage extends VBox {
     }
 
     /** The archive the run writes (null before the first start). */
-    Path archive() {
-        return settings == null ? null : settings.archive();
+    ArchiveAddress archive() {
+        return settings == null ? null : settings.archive().address();
     }
 
     boolean running() {
@@ -173,7 +173,7 @@ final class RunPage extends VBox {
             busy.setText("");
             return;
         }
-        busy.setText("Archive busy: " + settings.archive() + " is being written by " + holder.describe()
+        busy.setText("Archive busy: " + settings.archive().address() + " is being written by " + holder.describe()
                 + ". This run starts when that ends; Cancel gives up without writing anything.");
         counts.setText("Waiting for the other writer\u2026");
         bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);

@@ -42,6 +42,15 @@ public final class SolrArchives implements ArchiveProvider {
         });
     }
 
+    /** Parses the address, reaches the cluster and asks it for its collections: the first requests a writer makes. */
+    @Override
+    public void check(ArchiveAddress address) {
+        closeQuietly(open(address, (client, solr) -> {
+            new SolrCollections(client, solr).exists();
+            return client;
+        }));
+    }
+
     private interface Opening<T> {
         T open(CloudSolrClient client, SolrAddress address);
     }

@@ -332,6 +332,19 @@ class SolrArchiveClusterTest {
         for (ArchiveException one : List.of(e, scheme, absent)) assertFalse(one.getMessage().contains("\n"));
     }
 
+    /** The wizard's check before a run: a typo fails as opening would; a reachable cluster passes without creating the collection. */
+    @Test
+    @Order(7)
+    void checkingAnAddressNamesATypoAndCreatesNothing() {
+        String typo = "solr://" + cluster.zkHost().replace(":", "") + "/histoseek";
+        ArchiveException e = assertThrows(ArchiveException.class, () -> Archives.check(ArchiveAddress.of(typo)));
+        assertTrue(e.getMessage().startsWith("archive address '" + typo + "' is not valid: ZooKeeper host"), e.getMessage());
+        ArchiveAddress fresh = ArchiveAddress.of("solr://" + cluster.zkHost() + "/checked_only");
+        Archives.check(fresh);
+        ArchiveException absent = assertThrows(ArchiveException.class, () -> Archives.openForReading(fresh));
+        assertTrue(absent.getMessage().startsWith("archive " + fresh + " does not exist"), absent.getMessage());
+    }
+
     @Test
     @Order(9)
     void aSecondWriterIsRefusedInOneLineNamingTheHolderWhileReadersGoOn() {

@@ -113,6 +113,15 @@ public final class LocalArchives implements ArchiveProvider {
         }
     }
 
+    /** A folder that is not there yet is fine (the first run creates it); a file in its place is not. */
+    @Override
+    public void check(ArchiveAddress address) {
+        Path folder = address.folder();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new ArchiveException(folder + ": not a folder, so it cannot hold an archive");
+        }
+    }
+
     private static void requireFolder(Path folder) {
         if (!Files.isDirectory(folder)) throw new ArchiveException(folder + ": no such archive folder");
     }
