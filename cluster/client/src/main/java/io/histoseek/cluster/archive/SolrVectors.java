@@ -22,10 +22,6 @@ import org.apache.solr.common.SolrDocument;
  * {@link #add}; deletes and commits work as the interface says.
  */
 final class SolrVectors implements VectorEngine {
-    /** Approximate neighbours gathered per shard: at least this many... */
-    private static final int MIN_CANDIDATES = 40;
-    /** ... and this many per hit asked for (the local engine's rule). */
-    private static final int CANDIDATES_PER_HIT = 4;
     private static final String EXCLUDED_PARAM = "histoseek.excluded";
 
     private final SolrRequests solr;
@@ -40,7 +36,7 @@ final class SolrVectors implements VectorEngine {
     @Override
     public List<Neighbor> search(float[] query, int k, int candidates, VectorFilter filter) {
         if (k <= 0 || (!filter.exclude() && filter.slideIds().isEmpty())) return List.of();
-        int gather = Math.max(k, candidates > 0 ? candidates : Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_HIT));
+        int gather = Math.max(k, candidates > 0 ? candidates : VectorEngine.defaultCandidates(k));
         SolrQuery request = new SolrQuery("{!knn f=" + SolrFields.VECTOR + " topK=" + gather + "}" + text(query));
         request.addFilterQuery(SolrFields.Kind.TILE.filter());
         if (!filter.keepsAll()) {

@@ -1,5 +1,6 @@
 package io.histoseek.index.archive.local;
 
+import io.histoseek.index.archive.VectorEngine;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 
 import java.util.Locale;
@@ -25,7 +26,8 @@ import java.util.Locale;
 public record LuceneSettings(ScalarEncoding encoding, int maxConn, int beamWidth, int minCandidates,
                              int candidatesPerHit, double ramBufferMb, double maxSegmentMb, int spareSegments,
                              double maxDeletedShare, int exactUpTo) {
-    public static final LuceneSettings DEFAULTS = new LuceneSettings(ScalarEncoding.PACKED_NIBBLE, 32, 200, 40, 4,
+    public static final LuceneSettings DEFAULTS = new LuceneSettings(ScalarEncoding.PACKED_NIBBLE, 32, 200,
+            VectorEngine.DEFAULT_MIN_CANDIDATES, VectorEngine.DEFAULT_CANDIDATES_PER_HIT,
             64, 16 * 1024, 2, 0.1, 1024);
     private static final double MB = 1024 * 1024;
 
