@@ -1,7 +1,6 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.index.archive.ArchiveAddress;
-import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.features.FeatureImport;
 import io.histoseek.index.features.ImportRequest;
 import io.histoseek.index.features.ImportSummary;
@@ -45,13 +44,8 @@ public final class ImportCommand implements Callable<Integer> {
             description = "The encoder that made the features, recorded by a new archive (default: h-optimus-0 for 1536-d, else unknown-DIM).")
     String encoder;
 
-    @Option(names = "--shards", defaultValue = "" + WriterOptions.DEFAULT_SHARDS, paramLabel = "N",
-            description = "Shards of a new SolrCloud archive (default ${DEFAULT-VALUE}; a folder ignores it).")
-    int shards;
-
-    @Option(names = "--replicas", defaultValue = "" + WriterOptions.DEFAULT_REPLICAS, paramLabel = "N",
-            description = "Replicas of each shard of a new SolrCloud archive (default ${DEFAULT-VALUE}; a folder ignores it).")
-    int replicas;
+    @Mixin
+    CollectionLayoutOption layout;
 
     @Mixin
     WaitOption wait;
@@ -64,7 +58,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ImportRequest request = new ImportRequest(ArchiveAddress.of(archive), features, Optional.ofNullable(slides), mpp, Optional.ofNullable(encoder),
-                wait.duration(), shards, replicas);
+                wait.duration(), layout.shards, layout.replicas);
         ImportProgressPrinter progress = ImportProgressPrinter.forConsole(out, err);
         AtomicBoolean stop = new AtomicBoolean();
         try (StopSignals stops = StopSignals.install(() -> stop.set(true), err)) {

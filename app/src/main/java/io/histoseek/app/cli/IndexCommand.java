@@ -1,7 +1,6 @@
 package io.histoseek.app.cli;
 
 import io.histoseek.index.archive.ArchiveAddress;
-import io.histoseek.index.archive.WriterOptions;
 import io.histoseek.index.pipeline.IndexingJob;
 import io.histoseek.index.pipeline.IndexingRequest;
 import io.histoseek.index.pipeline.IndexingSummary;
@@ -36,13 +35,8 @@ public final class IndexCommand implements Callable<Integer> {
             description = ArchiveOption.DESCRIPTION + " Created if missing.")
     String archive;
 
-    @Option(names = "--shards", defaultValue = "" + WriterOptions.DEFAULT_SHARDS, paramLabel = "N",
-            description = "Shards of a new SolrCloud archive (default ${DEFAULT-VALUE}; a folder ignores it).")
-    int shards;
-
-    @Option(names = "--replicas", defaultValue = "" + WriterOptions.DEFAULT_REPLICAS, paramLabel = "N",
-            description = "Replicas of each shard of a new SolrCloud archive (default ${DEFAULT-VALUE}; a folder ignores it).")
-    int replicas;
+    @Mixin
+    CollectionLayoutOption layout;
 
     @Mixin
     ModelOptions model;
@@ -68,7 +62,7 @@ public final class IndexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IndexingRequest request = new IndexingRequest(folders, ArchiveAddress.of(archive), model.resolveCheckpoint(),
                 model.encoderOptions(), threads != null ? threads : IndexingRequest.defaultReaderThreads(),
-                new TilingOptions(tissueThreshold, assumeMpp), wait.duration(), shards, replicas);
+                new TilingOptions(tissueThreshold, assumeMpp), wait.duration(), layout.shards, layout.replicas);
         PrintWriter err = spec.commandLine().getErr();
         TextProgressPrinter progress = TextProgressPrinter.forStderr(err);
         IndexingJob job = IndexingJob.start(request, progress);
