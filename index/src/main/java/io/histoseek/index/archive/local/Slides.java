@@ -30,17 +30,7 @@ final class Slides {
                   height = excluded.height, status = excluded.status, failure_reason = excluded.failure_reason,
                   mpp_source = excluded.mpp_source
                 RETURNING id""")) {
-            ps.setString(1, m.path());
-            ps.setLong(2, m.sizeBytes());
-            ps.setLong(3, m.mtimeMillis());
-            ps.setString(4, m.quickhash());
-            ps.setString(5, m.vendor());
-            ps.setDouble(6, m.mpp());
-            ps.setLong(7, m.width());
-            ps.setLong(8, m.height());
-            ps.setString(9, status.name());
-            ps.setString(10, reason);
-            ps.setString(11, m.mppSource());
+            bindRow(ps, m, status, reason);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -55,20 +45,25 @@ final class Slides {
                 UPDATE slides SET path = ?, size_bytes = ?, mtime_ms = ?, quickhash = ?, vendor = ?, mpp = ?, width = ?,
                   height = ?, status = ?, failure_reason = ?, mpp_source = ?
                 WHERE id = ?""")) {
-            ps.setString(1, m.path());
-            ps.setLong(2, m.sizeBytes());
-            ps.setLong(3, m.mtimeMillis());
-            ps.setString(4, m.quickhash());
-            ps.setString(5, m.vendor());
-            ps.setDouble(6, m.mpp());
-            ps.setLong(7, m.width());
-            ps.setLong(8, m.height());
-            ps.setString(9, slide.status().name());
-            ps.setString(10, slide.failureReason());
-            ps.setString(11, m.mppSource());
+            bindRow(ps, m, slide.status(), slide.failureReason());
             ps.setLong(12, slide.id());
             if (ps.executeUpdate() != 1) throw new SQLException("no slide with id " + slide.id());
         }
+    }
+
+    /** Binds a slide row's columns as parameters 1..11, in the order the INSERT and the UPDATE name them. */
+    private static void bindRow(PreparedStatement ps, SlideMetadata m, SlideStatus status, String reason) throws SQLException {
+        ps.setString(1, m.path());
+        ps.setLong(2, m.sizeBytes());
+        ps.setLong(3, m.mtimeMillis());
+        ps.setString(4, m.quickhash());
+        ps.setString(5, m.vendor());
+        ps.setDouble(6, m.mpp());
+        ps.setLong(7, m.width());
+        ps.setLong(8, m.height());
+        ps.setString(9, status.name());
+        ps.setString(10, reason);
+        ps.setString(11, m.mppSource());
     }
 
     /** Sets a slide's status, leaving its metadata and tiles. */
