@@ -105,31 +105,16 @@ final class SolrRequests {
 
     void add(String what, Collection<SolrInputDocument> docs) {
         if (docs.isEmpty()) return;
-        beforeWrite.run();
-        try {
-            client.add(address.collection(), docs);
-        } catch (Exception e) {
-            throw failure(what, e);
-        }
+        write(what, () -> client.add(address.collection(), docs));
     }
 
     void deleteByQuery(String what, String query) {
-        beforeWrite.run();
-        try {
-            client.deleteByQuery(address.collection(), query);
-        } catch (Exception e) {
-            throw failure(what, e);
-        }
+        write(what, () -> client.deleteByQuery(address.collection(), query));
     }
 
     void deleteById(String what, List<String> ids) {
         if (ids.isEmpty()) return;
-        beforeWrite.run();
-        try {
-            client.deleteById(address.collection(), ids);
-        } catch (Exception e) {
-            throw failure(what, e);
-        }
+        write(what, () -> client.deleteById(address.collection(), ids));
     }
 
     /**
@@ -137,19 +122,24 @@ final class SolrRequests {
      * in the replicas' update logs, and autoCommit flushes it to segments).
      */
     void publish(String what) {
-        beforeWrite.run();
-        try {
-            client.commit(address.collection(), true, true, true);
-        } catch (Exception e) {
-            throw failure(what, e);
-        }
+        write(what, () -> client.commit(address.collection(), true, true, true));
     }
 
     /** Flushes everything to segments on every replica (the end of a run). */
     void flush(String what) {
+        write(what, () -> client.commit(address.collection(), true, true, false));
+    }
+
+    /** A request to the collection, failing as SolrJ does. */
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    /** Runs a write after the writer's check (the lock still held), a failure as one line saying {@code what}. */
+    private void write(String what, Call call) {
         beforeWrite.run();
         try {
-            client.commit(address.collection(), true, true, false);
+            call.run();
         } catch (Exception e) {
             throw failure(what, e);
         }
